@@ -1,0 +1,38 @@
+using Feed.Grains.Storage;
+using Feed.Tagging;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Feed.Grains;
+
+/// <summary>What a silo needs to host Feed's grains: stores, tagging and their options.</summary>
+public static class FeedSiloServices
+{
+    public static IServiceCollection AddFeedGrainServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<FeedOptions>(configuration.GetSection(FeedOptions.Section));
+        services.Configure<PublishingOptions>(configuration.GetSection(PublishingOptions.Section));
+        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        services.Configure<TaggingOptions>(configuration.GetSection("Feed:Tagging"));
+        services.AddFeedTagging();
+        var provider = configuration.GetSection(StorageOptions.Section)[nameof(StorageOptions.Provider)] ?? "Sqlite";
+        if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"Storage:Provider '{provider}' is not supported; use Sqlite.");
+        services.TryAddSingleton<SqliteDatabase>();
+        services.TryAddSingleton<IFeedStore, SqliteFeedStore>();
+        services.TryAddSingleton<IArticleStore, SqliteArticleStore>();
+        return services;
+    }
+
+    /// <summary>Tagging and the feed catalog: needed by silos and by web fronts (which check input first).</summary>
+    public static IServiceCollection AddFeedTagging(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(FeedCatalog.Default);
+        services.TryAddSingleton(sp => new ArticleTagger(TaggingData.Default,
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TaggingOptions>>().Value));
+        services.TryAddSingleton<ArticleIntake>();
+        return services;
+    }
+}

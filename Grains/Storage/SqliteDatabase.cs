@@ -1,0 +1,149 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Feed.Grains.Storage;
+
+/// <summary>
+/// The embedded SQLite file. Writes go through one writer thread that commits whatever has queued up in a
+/// single transaction (group commit), each write in its own savepoint so one failing write fails only
+/// itself. A write's task completes after its transaction has committed. Reads use pooled connections on
+/// the thread pool, never on a grain's thread.
+/// </summary>
+public sealed class SqliteDatabase : IDisposable
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS articles (
+            id TEXT NOT NULL PRIMARY KEY,
+            json TEXT NOT NULL,
+            delivered INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS feed_items (
+            feed TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            article_id TEXT NOT NULL,
+            PRIMARY KEY (feed, seq)
+        ) WITHOUT ROWID;
+        CREATE UNIQUE INDEX IF NOT EXISTS feed_items_by_article ON feed_items (feed, article_id);
+        """;
+
+    private readonly string _connectionString;
+    private readonly StorageOptions _options;
+    private readonly ILogger<SqliteDatabase> _logger;
+    private readonly Channel<Write> _queue = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Thread _writer;
+
+    public SqliteDatabase(IOptions<StorageOptions> options, ILogger<SqliteDatabase> logger)
+    {
+        _options = options.Value;
+        _logger = logger;
+        var path = Path.GetFullPath(_options.SqlitePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+        using (var connection = Open())
+        {
+            Execute(connection, "PRAGMA journal_mode=WAL;");
+            Execute(connection, Schema);
+        }
+        _writer = new Thread(WriteLoop) { IsBackground = true, Name = "sqlite-writer" };
+        _writer.Start();
+        _logger.LogInformation("Storage: SQLite at {Path}", path);
+    }
+
+    /// <summary>Queues work to run inside the next transaction; completes once that transaction is committed.</summary>
+    public Task WriteAsync(Action<SqliteConnection> work)
+    {
+        var write = new Write(work);
+        if (!_queue.Writer.TryWrite(write)) throw new ObjectDisposedException(nameof(SqliteDatabase));
+        return write.Done.Task;
+    }
+
+    public Task<T> ReadAsync<T>(Func<SqliteConnection, T> read) => Task.Run(() =>
+    {
+        using var connection = Open();
+        return read(connection);
+    });
+
+    public static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return command;
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = Command(connection, sql);
+        command.ExecuteNonQuery();
+    }
+
+    private void WriteLoop()
+    {
+        using var connection = Open();
+        Execute(connection, $"PRAGMA synchronous={_options.SqliteSynchronous};");
+        var batch = new List<Write>(_options.MaxWriteBatch);
+        var reader = _queue.Reader;
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            while (batch.Count < _options.MaxWriteBatch && reader.TryRead(out var write)) batch.Add(write);
+            Commit(connection, batch);
+            batch.Clear();
+        }
+    }
+
+    private void Commit(SqliteConnection connection, List<Write> batch)
+    {
+        try
+        {
+            using var transaction = connection.BeginTransaction();
+            foreach (var write in batch)
+            {
+                transaction.Save("w");
+                try
+                {
+                    write.Work(connection);
+                    transaction.Release("w");
+                }
+                catch (Exception e)
+                {
+                    transaction.Rollback("w");
+                    write.Error = e;
+                }
+            }
+            transaction.Commit();
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "SQLite commit of {Count} writes failed", batch.Count);
+            foreach (var write in batch) write.Error ??= e;
+        }
+        foreach (var write in batch)
+        {
+            if (write.Error is null) write.Done.TrySetResult();
+            else write.Done.TrySetException(write.Error);
+        }
+    }
+
+    public void Dispose()
+    {
+        _queue.Writer.TryComplete();
+        _writer.Join(TimeSpan.FromSeconds(10));
+        SqliteConnection.ClearAllPools();
+    }
+
+    private sealed class Write(Action<SqliteConnection> work)
+    {
+        public Action<SqliteConnection> Work { get; } = work;
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public Exception? Error { get; set; }
+    }
+}

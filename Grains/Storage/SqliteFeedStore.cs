@@ -1,0 +1,59 @@
+using Microsoft.Data.Sqlite;
+
+namespace Feed.Grains.Storage;
+
+public sealed class SqliteFeedStore(SqliteDatabase db) : IFeedStore
+{
+    private const string SelectItems =
+        "SELECT f.seq, a.json FROM feed_items f JOIN articles a ON a.id = f.article_id WHERE f.feed = $feed ";
+
+    public Task<FeedBounds> ReadBoundsAsync(string feed) => db.ReadAsync(connection =>
+    {
+        using var command = SqliteDatabase.Command(connection,
+            "SELECT COALESCE(MAX(seq), 0), COALESCE(MIN(seq), 0) FROM feed_items WHERE feed = $feed", ("$feed", feed));
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        var head = reader.GetInt64(0);
+        return new FeedBounds(head, head == 0 ? 1 : reader.GetInt64(1));
+    });
+
+    public Task<IReadOnlyList<FeedItem>> ReadAfterAsync(string feed, long after, int limit) => db.ReadAsync(connection =>
+        Items(connection, feed, SelectItems + "AND f.seq > $after ORDER BY f.seq LIMIT $limit", ("$after", after), ("$limit", limit)));
+
+    public Task<IReadOnlyList<FeedItem>> ReadLatestAsync(string feed, int count) => db.ReadAsync(connection =>
+    {
+        var newestFirst = Items(connection, feed, SelectItems + "ORDER BY f.seq DESC LIMIT $limit", ("$limit", count));
+        return (IReadOnlyList<FeedItem>)newestFirst.Reverse().ToArray();
+    });
+
+    public Task<FeedItem?> FindAsync(string feed, string articleId) => db.ReadAsync(connection =>
+        Items(connection, feed, SelectItems + "AND f.article_id = $id", ("$id", articleId)).FirstOrDefault());
+
+    public Task AppendAsync(string feed, IReadOnlyList<FeedItem> items, long keepAbove) => db.WriteAsync(connection =>
+    {
+        using var insert = SqliteDatabase.Command(connection,
+            "INSERT INTO feed_items (feed, seq, article_id) VALUES ($feed, $seq, $article)",
+            ("$feed", feed), ("$seq", 0L), ("$article", ""));
+        foreach (var item in items)
+        {
+            insert.Parameters["$seq"].Value = item.Seq;
+            insert.Parameters["$article"].Value = item.Article.Id;
+            insert.ExecuteNonQuery();
+        }
+        if (keepAbove > 0)
+        {
+            using var trim = SqliteDatabase.Command(connection,
+                "DELETE FROM feed_items WHERE feed = $feed AND seq <= $keepAbove", ("$feed", feed), ("$keepAbove", keepAbove));
+            trim.ExecuteNonQuery();
+        }
+    });
+
+    private static IReadOnlyList<FeedItem> Items(SqliteConnection connection, string feed, string sql, params (string, object?)[] parameters)
+    {
+        using var command = SqliteDatabase.Command(connection, sql, [("$feed", feed), .. parameters]);
+        using var reader = command.ExecuteReader();
+        var items = new List<FeedItem>();
+        while (reader.Read()) items.Add(new FeedItem(feed, reader.GetInt64(0), ArticleJson.Deserialize(reader.GetString(1))));
+        return items;
+    }
+}

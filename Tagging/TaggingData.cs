@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Reflection;
+
+namespace Feed.Tagging;
+
+/// <summary>The country, topic and blocker tables, read from the data files embedded in this assembly.</summary>
+public sealed class TaggingData
+{
+    private static readonly Lazy<TaggingData> Embedded = new(LoadEmbedded);
+
+    public TaggingData(IReadOnlyList<Country> countries, IReadOnlyList<Topic> topics, IReadOnlyList<string> blockers)
+    {
+        Countries = countries;
+        Topics = topics;
+        Blockers = blockers;
+    }
+
+    /// <summary>The data shipped with Feed; loaded once per process.</summary>
+    public static TaggingData Default => Embedded.Value;
+
+    public IReadOnlyList<Country> Countries { get; }
+    public IReadOnlyList<Topic> Topics { get; }
+
+    /// <summary>Phrases that contain a country's name but are not about it ("New Mexico", "guinea pig").</summary>
+    public IReadOnlyList<string> Blockers { get; }
+
+    private static TaggingData LoadEmbedded() => new(
+        ParseCountries(ReadResource("countries.tsv")),
+        ParseTopics(ReadResource("topics.tsv")),
+        ParseBlockers(ReadResource("not-countries.tsv")));
+
+    private static string ReadResource(string file)
+    {
+        var name = "Feed.Tagging.Data." + file;
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
+                           ?? throw new InvalidOperationException($"Embedded data file {name} is missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Columns: code, name, aliases, demonyms, capitals, veto; lists are '|'-separated; '~' marks a weak term.</summary>
+    public static IReadOnlyList<Country> ParseCountries(string tsv)
+    {
+        var countries = new List<Country>();
+        foreach (var (cells, line) in Rows(tsv, "code"))
+        {
+            if (cells.Length != 6) throw new FormatException($"countries.tsv line {line}: expected 6 columns, found {cells.Length}.");
+            var code = cells[0].Trim().ToUpperInvariant();
+            var name = cells[1].Trim();
+            var terms = new List<CountryTerm> { Term(name, CountryTermKind.Name) };
+            terms.AddRange(List(cells[2]).Select(t => Term(t, CountryTermKind.Alias)));
+            terms.AddRange(List(cells[3]).Select(t => Term(t, CountryTermKind.Demonym)));
+            terms.AddRange(List(cells[4]).Select(t => Term(t, CountryTermKind.Capital)));
+            countries.Add(new Country(code, name.TrimStart('~'), terms, List(cells[5]).ToArray()));
+        }
+        return countries;
+    }
+
+    /// <summary>Columns: slug, code, title, keywords; a keyword may end in ':weight'.</summary>
+    public static IReadOnlyList<Topic> ParseTopics(string tsv)
+    {
+        var topics = new List<Topic>();
+        foreach (var (cells, line) in Rows(tsv, "slug"))
+        {
+            if (cells.Length != 4) throw new FormatException($"topics.tsv line {line}: expected 4 columns, found {cells.Length}.");
+            var keywords = List(cells[3]).Select(ParseKeyword).ToArray();
+            topics.Add(new Topic(cells[0].Trim(), cells[1].Trim(), cells[2].Trim(), keywords));
+        }
+        return topics;
+    }
+
+    public static IReadOnlyList<string> ParseBlockers(string tsv) =>
+        Rows(tsv, header: null).Select(r => r.Cells[0].Trim()).Where(p => p.Length > 0).ToArray();
+
+    private static CountryTerm Term(string text, CountryTermKind kind) =>
+        text.StartsWith('~') ? new(text[1..].Trim(), kind, Weak: true) : new(text, kind, Weak: false);
+
+    private static TopicKeyword ParseKeyword(string text)
+    {
+        var colon = text.LastIndexOf(':');
+        if (colon > 0 && double.TryParse(text[(colon + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var weight))
+            return new(text[..colon].Trim(), weight);
+        return new(text, 1);
+    }
+
+    private static IEnumerable<string> List(string cell) =>
+        cell.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    private static IEnumerable<(string[] Cells, int Line)> Rows(string tsv, string? header)
+    {
+        var number = 0;
+        foreach (var raw in tsv.Split('\n'))
+        {
+            number++;
+            var line = raw.TrimEnd('\r');
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            var cells = line.Split('\t');
+            if (header is not null && cells[0].Trim().Equals(header, StringComparison.OrdinalIgnoreCase)) continue;
+            yield return (cells, number);
+        }
+    }
+}

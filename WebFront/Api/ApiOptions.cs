@@ -1,0 +1,16 @@
+namespace Feed.WebFront.Api;
+
+/// <summary>Limits of the REST API. Section <c>Feed:Api</c>.</summary>
+public sealed class ApiOptions
+{
+    public const string Section = "Feed:Api";
+
+    /// <summary>Largest publish request body; larger ones get 413.</summary>
+    public long MaxArticleBytes { get; set; } = 512 * 1024;
+
+    /// <summary>Items a history read returns when no limit is given.</summary>
+    public int DefaultPageSize { get; set; } = 50;
+
+    /// <summary>Most suggestions /api/feeds/resolve returns.</summary>
+    public int MaxSuggestions { get; set; } = 10;
+}

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Feed.Grains;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace Feed.WebFront.Api;
+
+/// <summary><c>POST /api/articles</c> (publish) and <c>GET /api/articles/{id}</c>.</summary>
+public static class ArticleEndpoints
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static void MapArticleEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/articles", Publish);
+        app.MapGet("/api/articles/{id}", Get);
+    }
+
+    private static async Task<IResult> Publish(HttpContext http, PublisherKeys keys, ArticleIntake intake,
+        IGrainFactory grains, IOptions<ApiOptions> options, ILoggerFactory loggers)
+    {
+        if (!keys.IsValid(http.Request.Headers[PublisherKeys.Header]))
+            return Results.Problem(statusCode: 401, title: "A valid publisher key is required",
+                detail: $"Send one of the configured publisher keys in the {PublisherKeys.Header} header.");
+
+        var limit = options.Value.MaxArticleBytes;
+        if (http.Request.ContentLength > limit) return TooLarge(limit);
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit;
+
+        ArticleSubmission? submission;
+        try
+        {
+            submission = await JsonSerializer.DeserializeAsync<ArticleSubmission>(http.Request.Body, Json, http.RequestAborted);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == 413)
+        {
+            return TooLarge(limit);
+        }
+        catch (JsonException e)
+        {
+            var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
+            return Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [$"Not valid JSON for this field: {e.Message}"] },
+                title: "The request body is not a valid article");
+        }
+
+        var errors = intake.Validate(submission);
+        if (errors.Count > 0) return Results.ValidationProblem(errors, title: "The article is not valid");
+
+        try
+        {
+            var result = await grains.GetGrain<IPublisherGrain>(0).Publish(submission!);
+            return result.Duplicate ? Results.Ok(result) : Results.Created($"/api/articles/{Uri.EscapeDataString(result.Id)}", result);
+        }
+        catch (ArticleRejectedException e)
+        {
+            return Results.ValidationProblem(e.Errors.ToDictionary(), title: "The article is not valid");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Nothing was acknowledged; whatever was half done is completed by a retry with the same id.
+            loggers.CreateLogger(typeof(ArticleEndpoints)).LogError(e, "Publishing failed");
+            return Results.Problem(statusCode: 503, title: "Publishing is unavailable right now",
+                detail: "The article was not acknowledged. Retry with the same id; it will be delivered once.");
+        }
+    }
+
+    private static IResult TooLarge(long limit) =>
+        Results.Problem(statusCode: 413, title: "The article is too large", detail: $"A publish request may hold at most {limit} bytes.");
+
+    private static async Task<IResult> Get(string id, IGrainFactory grains)
+    {
+        var article = await grains.GetGrain<IArticleGrain>(id).Get();
+        return article is null
+            ? Results.Problem(statusCode: 404, title: "No such article", detail: $"No article with id '{id}' is stored.")
+            : Results.Ok(article);
+    }
+}

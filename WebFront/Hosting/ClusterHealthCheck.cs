@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Feed.WebFront.Hosting;
+
+/// <summary>Healthy when the cluster answers: at least one silo is active and reachable from here.</summary>
+public sealed class ClusterHealthCheck(IGrainFactory grains) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var hosts = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(cancellationToken);
+            return hosts.Count > 0 ? HealthCheckResult.Healthy($"{hosts.Count} active silo(s)") : HealthCheckResult.Unhealthy("No active silo");
+        }
+        catch (Exception e)
+        {
+            return HealthCheckResult.Unhealthy("The cluster does not answer", e);
+        }
+    }
+}

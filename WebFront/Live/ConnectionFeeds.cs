@@ -1,0 +1,45 @@
+namespace Feed.WebFront.Live;
+
+/// <summary>One SignalR connection on this node: the feeds it follows and the articles it was recently sent.</summary>
+public sealed class ConnectionFeeds(string connectionId, int recentCapacity)
+{
+    private readonly HashSet<string> _feeds = [];
+    private readonly HashSet<string> _recent = [];
+    private readonly Queue<string> _recentOrder = new();
+
+    public string ConnectionId { get; } = connectionId;
+
+    public string[] Feeds
+    {
+        get { lock (_feeds) return _feeds.ToArray(); }
+    }
+
+    /// <summary>Adds the feed unless that would pass <paramref name="max"/>; following a feed again is fine.</summary>
+    public bool TryAddFeed(string feed, int max)
+    {
+        lock (_feeds)
+        {
+            if (_feeds.Contains(feed)) return true;
+            if (_feeds.Count >= max) return false;
+            _feeds.Add(feed);
+            return true;
+        }
+    }
+
+    public bool RemoveFeed(string feed)
+    {
+        lock (_feeds) return _feeds.Remove(feed);
+    }
+
+    /// <summary>True the first time this article goes to this connection; false when it already went through another feed.</summary>
+    public bool TryMarkSent(string articleId)
+    {
+        lock (_recent)
+        {
+            if (!_recent.Add(articleId)) return false;
+            _recentOrder.Enqueue(articleId);
+            while (_recentOrder.Count > recentCapacity) _recent.Remove(_recentOrder.Dequeue());
+            return true;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Feed.Tagging;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Feed.WebFront.Live;
+
+/// <summary>
+/// The live endpoint <c>/hubs/feed</c>: Subscribe(feed, after) answers with what was missed, then items
+/// arrive as <c>article</c> messages. The transport only; following and fan-out live in <see cref="FeedRelay"/>.
+/// </summary>
+public sealed class FeedHub(FeedRelay relay, FeedCatalog catalog) : Hub
+{
+    public override Task OnConnectedAsync()
+    {
+        relay.Connect(Context.ConnectionId);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        relay.Disconnect(Context.ConnectionId);
+        return Task.CompletedTask;
+    }
+
+    public Task<SubscribeResult> Subscribe(string feed, long? after)
+    {
+        if (!catalog.TryParse(feed, out var key, out var error)) throw new HubException(error);
+        if (after < 0) throw new HubException("'after' is the last seq you saw (0 or more), or null to start from now.");
+        return relay.Subscribe(Context.ConnectionId, key, after);
+    }
+
+    public void Unsubscribe(string feed)
+    {
+        if (!catalog.TryParse(feed, out var key, out var error)) throw new HubException(error);
+        relay.Unsubscribe(Context.ConnectionId, key);
+    }
+}

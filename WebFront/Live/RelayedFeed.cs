@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+
+namespace Feed.WebFront.Live;
+
+/// <summary>
+/// One feed as this node relays it: the node's position in the feed (<see cref="Cursor"/>), the local
+/// connections following it with each one's position, and a pump that hands items to them strictly in seq
+/// order. Pushes from the grain may arrive late, twice or not at all; the pump drops what it has passed
+/// and fetches any gap from the grain, so every connection sees each item once and in order.
+/// </summary>
+public sealed class RelayedFeed
+{
+    private readonly Channel<long> _signals = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentDictionary<long, FeedItem> _arrived = new();
+
+    public RelayedFeed(string feed, IFeedGrain grain)
+    {
+        Feed = feed;
+        Grain = grain;
+    }
+
+    public string Feed { get; }
+    public IFeedGrain Grain { get; }
+
+    /// <summary>Held while the cursor or a subscriber's position changes: by the pump and by Subscribe.</summary>
+    public SemaphoreSlim Gate { get; } = new(1, 1);
+
+    /// <summary>The last seq handed to local connections; -1 until the node first follows the feed.</summary>
+    public long Cursor { get; set; } = -1;
+
+    /// <summary>Connection id → the last seq that connection has (through its Subscribe answer or live items).</summary>
+    public ConcurrentDictionary<string, Subscriber> Subscribers { get; } = new();
+
+    public DateTime IdleSince { get; set; } = DateTime.UtcNow;
+
+    /// <summary>Set (under the gate) when the relay stops following the feed; a subscribe that sees it starts over.</summary>
+    public bool Closed { get; set; }
+
+    public Task? Pump { get; set; }
+
+    /// <summary>An item pushed by the grain.</summary>
+    public void Arrived(FeedItem item)
+    {
+        _arrived[item.Seq] = item;
+        _signals.Writer.TryWrite(item.Seq);
+    }
+
+    /// <summary>The grain's head as learnt on a follow refresh: anything up to it that was not pushed is fetched.</summary>
+    public void HeadIs(long head) => _signals.Writer.TryWrite(head);
+
+    public void Close() => _signals.Writer.TryComplete();
+
+    public ChannelReader<long> Signals => _signals.Reader;
+
+    public FeedItem? TakeArrived(long seq) => _arrived.TryRemove(seq, out var item) ? item : null;
+
+    /// <summary>Forgets pushed items the cursor has passed.</summary>
+    public void DropArrivedUpTo(long seq)
+    {
+        foreach (var key in _arrived.Keys)
+        {
+            if (key <= seq) _arrived.TryRemove(key, out _);
+        }
+    }
+
+    public sealed class Subscriber(ConnectionFeeds connection, long position)
+    {
+        public ConnectionFeeds Connection { get; } = connection;
+        public long Position { get; set; } = position;
+    }
+}
