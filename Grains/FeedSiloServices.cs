@@ -29,7 +29,7 @@ public static class FeedSiloServices
     public static IServiceCollection AddFeedTagging(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(FeedCatalog.Default);
+        services.TryAddSingleton(_ => FeedCatalog.Default);
         services.TryAddSingleton(sp => new ArticleTagger(TaggingData.Default,
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TaggingOptions>>().Value));
         services.TryAddSingleton<ArticleIntake>();

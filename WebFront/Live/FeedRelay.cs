@@ -34,6 +34,9 @@ public sealed class FeedRelay : IFeedObserver
     public int ConnectionCount => _connections.Count;
     public int FeedCount => _feeds.Count;
 
+    /// <summary>The last seq of the feed this node has handed to its connections; -1 when it does not follow it.</summary>
+    public long CursorOf(string feed) => _feeds.TryGetValue(feed, out var f) ? f.Cursor : -1;
+
     Task IFeedObserver.OnItem(FeedItem item)
     {
         if (_feeds.TryGetValue(item.Feed, out var feed)) feed.Arrived(item);

@@ -23,7 +23,7 @@
   const SEARCH_DEBOUNCE_MS = 180;
   const SCROLLED_SLACK_PX = 24;      // how far past the top still counts as "at the top"
   const STARTER_FEEDS = [
-    { feed: 'relation:AZ-KR', title: 'Azerbaijan – South Korea relations' },
+    { feed: 'relation:AZ-KR', title: 'Azerbaijan – South Korea' },
     { feed: 'topic:economy', title: 'Economy' },
     { feed: 'country:KR', title: 'South Korea' },
     { feed: 'topic:politics', title: 'Politics' },
@@ -248,7 +248,13 @@
       let message = `The server answered ${res.status}.`;
       try {
         const problem = await res.json();
-        const text = str(problem.detail) || str(problem.title) || str(problem.error);
+        // problem+json: prefer the detail, then validation messages, then the title.
+        let fieldMessage = '';
+        if (problem && problem.errors && typeof problem.errors === 'object') {
+          const first = Object.values(problem.errors).flat().find((m) => typeof m === 'string' && m);
+          fieldMessage = first || '';
+        }
+        const text = str(problem.detail) || fieldMessage || str(problem.title) || str(problem.error);
         if (text) message = text;
       } catch { /* not JSON */ }
       throw new HttpError(res.status, message);
@@ -330,10 +336,13 @@
     try { localStorage.setItem(STORAGE_KEY, JSON.stringify({ feeds: list })); } catch { /* private mode */ }
     // Keep the address bar a share link of what is followed right now.
     try {
-      const url = new URL(location.href);
-      if (feeds.size) url.search = `?follow=${followParam()}`;
-      else url.searchParams.delete('follow');
-      history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+      const params = new URLSearchParams(location.search);
+      params.delete('follow');
+      const parts = [];
+      if (params.toString()) parts.push(params.toString());
+      if (feeds.size) parts.push(`follow=${followParam()}`);
+      const next = `${location.pathname}${parts.length ? `?${parts.join('&')}` : ''}${location.hash}`;
+      if (next !== location.pathname + location.search + location.hash) history.replaceState(history.state, '', next);
     } catch { /* ignore */ }
     els.copy.disabled = feeds.size === 0;
   }
@@ -350,7 +359,8 @@
 
   function toast(message, options) {
     const opts = options || {};
-    const node = h('div', { class: `toast${opts.error ? ' toast-error' : ''}`, role: opts.error ? 'alert' : 'status' });
+    if (opts.key) for (const old of els.toasts.querySelectorAll('.toast')) if (old.dataset.key === opts.key) old.remove();
+    const node = h('div', { class: `toast${opts.error ? ' toast-error' : ''}`, role: opts.error ? 'alert' : 'status', dataset: opts.key ? { key: opts.key } : undefined });
     node.append(h('span', { class: 'toast-text', text: message }));
     let timer = 0;
     const close = () => {
@@ -725,7 +735,28 @@
         item.article.feeds.some((f) => feeds.has(canonicalFeed(f) || str(f)));
       if (!belongs) return 0;
     }
-    return addArticle(item.article, fs ? key : null, mode !== 'history') ? 1 : 0;
+    const added = addArticle(item.article, fs ? key : null, mode !== 'history');
+    if (added && mode === 'live') bumpOtherHeads(item.article, key);
+    return added ? 1 : 0;
+  }
+
+  /**
+   * The server sends an article once per connection even when it belongs to
+   * several followed feeds, so the other feeds' counts would lag until the next
+   * refresh. Count it for them now; the periodic refresh sets the exact number.
+   * (lastSeq is not touched: only the feed named in the item has a known seq.)
+   */
+  function bumpOtherHeads(article, deliveredVia) {
+    if (!Array.isArray(article.feeds)) return;
+    for (const f of article.feeds) {
+      const key = canonicalFeed(f) || str(f);
+      if (key === deliveredVia) continue;
+      const other = feeds.get(key);
+      if (other && other.ready && Number.isFinite(other.head)) {
+        other.head += 1;
+        renderChipCounts(other);
+      }
+    }
   }
 
   function sortedBySeq(items) {
@@ -755,7 +786,15 @@
     }
     if (opts.title) knownTitles.set(key, opts.title);
     const fs = newFeedState(key);
-    feeds.set(key, fs);
+    if (Number.isInteger(opts.index) && opts.index < feeds.size) {
+      // Put it back where it was (undo).
+      const entries = [...feeds.entries()];
+      entries.splice(opts.index, 0, [key, fs]);
+      feeds.clear();
+      for (const [k, v] of entries) feeds.set(k, v);
+    } else {
+      feeds.set(key, fs);
+    }
     renderChips();
     save();
     for (const rec of cards.values()) if (rec.feeds.has(key) && rec.el) renderVia(rec);
@@ -842,14 +881,17 @@
     updatePill();
     updateStreamState();
     save();
+    // A slot may have freed up for feeds the server refused (e.g. too many subscriptions).
+    for (const other of feeds.values()) if (other.error && other.ready && !other.pending) subscribe(other);
   }
 
   function unfollow(key) {
     const fs = feeds.get(key);
     if (!fs) return;
     const title = titleOf(key);
+    const index = [...feeds.keys()].indexOf(key);
     removeFeed(key);
-    toast(`Unfollowed ${title}.`, { action: { label: 'Undo', run: () => follow(key, { title }) } });
+    toast(`Unfollowed ${title}.`, { key: `unfollow:${key}`, action: { label: 'Undo', run: () => follow(key, { title, index }) } });
     if (!feeds.size) els.search.focus();
   }
 
@@ -947,6 +989,8 @@
   let restartAttempt = 0;
   let everConnected = false;
   let caughtUpCount = 0;
+  let disconnectedAt = 0;
+  const BLIP_MS = 4000; // shorter outages than this get no "back live" message
 
   function isConnected() {
     return !!connection && connection.state === signalR.HubConnectionState.Connected;
@@ -988,7 +1032,7 @@
       if (!isConnected()) { renderChip(fs); return 0; } // the reconnect will try again
       fs.error = hubErrorMessage(e);
       renderChip(fs);
-      toast(`${titleOf(fs.key)}: ${fs.error}`, { error: true });
+      toast(`${titleOf(fs.key)}: ${fs.error}`, { error: true, key: `sub:${fs.key}` });
       let added = 0;
       for (const item of sortedBySeq(buffered)) added += applyItem(item, 'live');
       afterCardsChanged(added);
@@ -1000,6 +1044,10 @@
     fs.error = '';
     const res = result && typeof result === 'object' ? result : {};
     const head = Number(res.head);
+    // A head below what we have seen means the feed's history was reset on the
+    // server (the contract says it never is). Follow the server rather than
+    // dropping every new item as a repeat.
+    if (Number.isFinite(head) && fs.lastSeq !== null && head < fs.lastSeq) fs.lastSeq = head;
     let added = 0;
     for (const item of sortedBySeq(res.missed)) added += applyItem(item, 'missed');
     // Live events that raced ahead of the Subscribe result; anything at or below
@@ -1030,12 +1078,14 @@
     everConnected = true;
     restartAttempt = 0;
     setConnState('live');
+    const away = disconnectedAt ? Date.now() - disconnectedAt : 0;
+    disconnectedAt = 0;
     const added = await subscribeAll();
     caughtUpCount += added;
     if (isRecovery && caughtUpCount > 0) {
-      toast(`Back live. Caught up on ${plural(caughtUpCount, 'article', 'articles')} published while you were disconnected.`);
-    } else if (isRecovery) {
-      toast('Back live.');
+      toast(`Back live. Caught up on ${plural(caughtUpCount, 'article', 'articles')} published while you were disconnected.`, { key: 'conn' });
+    } else if (isRecovery && away >= BLIP_MS) {
+      toast('Back live. Nothing was missed.', { key: 'conn' });
     }
     caughtUpCount = 0;
     refreshCounts();
@@ -1072,6 +1122,12 @@
     }
   }
 
+  function debugLogging() {
+    try {
+      return new URLSearchParams(location.search).has('debug') || localStorage.getItem('feed.debug') === '1';
+    } catch { return false; }
+  }
+
   function setupConnection() {
     if (typeof window.signalR === 'undefined') {
       setConnState('offline', 'Live updates are unavailable: the SignalR client script did not load.');
@@ -1085,11 +1141,17 @@
       .withAutomaticReconnect({
         nextRetryDelayInMilliseconds(ctx) {
           const i = ctx.previousRetryCount;
-          if (i < RECONNECT_STEPS_MS.length) return RECONNECT_STEPS_MS[i];
-          return 5000 + Math.round(Math.random() * 5000);
+          const delay = i < RECONNECT_STEPS_MS.length ? RECONNECT_STEPS_MS[i] : 5000 + Math.round(Math.random() * 5000);
+          // After the quick retries have failed (or with no network at all) say
+          // plainly that we are offline; retrying goes on in the background.
+          if (i >= RECONNECT_STEPS_MS.length || navigator.onLine === false) {
+            setConnState('offline', `Not connected. Trying again in ${Math.max(1, Math.round(delay / 1000))} s.`);
+          }
+          return delay;
         },
       })
-      .configureLogging(signalR.LogLevel.Warning)
+      // Quiet console unless debugging (?debug or localStorage "feed.debug").
+      .configureLogging(debugLogging() ? signalR.LogLevel.Information : signalR.LogLevel.None)
       .build();
 
     connection.on('article', (item) => {
@@ -1098,6 +1160,7 @@
     });
 
     connection.onreconnecting(() => {
+      if (!disconnectedAt) disconnectedAt = Date.now();
       markAllNotLive();
       setConnState('reconnecting');
     });
@@ -1107,11 +1170,15 @@
     });
 
     connection.onclose(() => {
+      if (!disconnectedAt) disconnectedAt = Date.now();
       markAllNotLive();
       scheduleRestart();
     });
 
     window.addEventListener('online', retryNow);
+    window.addEventListener('offline', () => {
+      if (!isConnected()) setConnState('offline', 'Your device is offline.');
+    });
     startConnection();
   }
 
@@ -1126,7 +1193,7 @@
         try {
           const data = await getJson(feedUrl(fs.key, 'limit=0'));
           if (feeds.get(fs.key) !== fs) return;
-          if (Number.isFinite(Number(data.head))) fs.head = Math.max(Number(data.head), fs.head || 0);
+          if (Number.isFinite(Number(data.head))) fs.head = Math.max(Number(data.head), fs.lastSeq || 0);
           if (data.followers !== undefined && data.followers !== null && Number.isFinite(Number(data.followers))) {
             fs.followers = Number(data.followers);
           }
@@ -1281,6 +1348,21 @@
       openPanel(false);
       return;
     }
+    const cached = search.cache.get(query.toLowerCase());
+    if (cached) {
+      search.seq++;
+      renderSuggestions(query, cached);
+      return;
+    }
+    // Never leave suggestions for an older query on screen: they could be picked by mistake.
+    search.seq++;
+    search.items = [];
+    search.lastRendered = '';
+    els.list.replaceChildren();
+    els.search.removeAttribute('aria-activedescendant');
+    els.suggestEmpty.textContent = 'Searching…';
+    els.suggestEmpty.hidden = false;
+    openPanel(true);
     search.timer = setTimeout(() => runSearch(query), SEARCH_DEBOUNCE_MS);
   });
 

@@ -1,0 +1,49 @@
+using Feed.Grains;
+using Feed.WebFront.Api;
+using Feed.WebFront.Demo;
+using Feed.WebFront.Hosting;
+using Feed.WebFront.Live;
+
+namespace Feed.WebFront;
+
+/// <summary>Builds the web front: its services, then its endpoints. Program runs it; tests host it on real ports.</summary>
+public static class FeedWebApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+
+        builder.AddFeedOrleans();
+        builder.Services.AddFeedTagging();
+        builder.Services.Configure<ApiOptions>(builder.Configuration.GetSection(ApiOptions.Section));
+        builder.Services.Configure<LiveOptions>(builder.Configuration.GetSection(LiveOptions.Section));
+        builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
+        builder.Services.Configure<PublisherKeyOptions>(builder.Configuration.GetSection("Feed"));
+        builder.Services.AddSingleton<PublisherKeys>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
+        builder.Services.AddSignalR().AddMessagePackProtocol();
+        builder.Services.AddSingleton<FeedRelay>();
+        builder.Services.AddHostedService<FeedRelayRefresher>();
+        builder.Services.AddHostedService<DemoPublisher>();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapArticleEndpoints();
+        app.MapFeedEndpoints();
+        app.MapHub<FeedHub>("/hubs/feed");
+        app.MapHealthChecks("/healthz");
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var url in app.Urls) Console.WriteLine($"Feed is running at {url}/");
+            if (!app.Services.GetRequiredService<PublisherKeys>().AnyConfigured)
+                app.Logger.LogWarning("No publisher keys are configured (Feed:PublisherKeys): publishing is closed.");
+        });
+        return app;
+    }
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every test of Feed: installs what the tests need, builds once, runs all test projects,
+# and ends with one line of totals: "N passed, N failed" (", N skipped" when any were skipped).
+set -uo pipefail
+cd "$(dirname "$0")"
+
+bash scripts/install-test-deps.sh || { echo "Installing test dependencies failed"; echo "0 passed, 1 failed"; exit 1; }
+
+results=$(mktemp -d)
+dotnet build Feed.sln -c Release -nologo -v quiet || { echo "Build failed"; echo "0 passed, 1 failed"; exit 1; }
+
+status=0
+dotnet test Feed.sln -c Release --no-build --nologo \
+  --logger "trx" --results-directory "$results" \
+  --logger "console;verbosity=normal" -- RunConfiguration.TreatNoTestsAsError=true 2>&1 | tee "$results/console.log" || status=$?
+
+# Totals from the TRX files: one per test project.
+read -r passed failed skipped < <(python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+p = f = s = 0
+for path in glob.glob(sys.argv[1] + "/*.trx"):
+    counters = ET.parse(path).getroot().find(".//{*}Counters")
+    if counters is None: continue
+    p += int(counters.get("passed", 0)); f += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
+    s += int(counters.get("notExecuted", 0))
+print(p, f, s)
+PY
+)
+if [ "${passed:-0}" -eq 0 ] && [ "${failed:-0}" -eq 0 ]; then failed=1; fi
+if [ "$status" -ne 0 ] && [ "${failed:-0}" -eq 0 ]; then failed=1; fi
+line="${passed:-0} passed, ${failed:-0} failed"
+if [ "${skipped:-0}" -gt 0 ]; then line="$line, $skipped skipped"; fi
+echo "$line"
+[ "${failed:-0}" -eq 0 ]

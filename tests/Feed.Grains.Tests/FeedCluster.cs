@@ -1,0 +1,59 @@
+using Feed.Grains;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+
+namespace Feed.Grains.Tests;
+
+/// <summary>Two in-process silos sharing one temporary SQLite file, as a small real cluster would share storage.</summary>
+public sealed class FeedCluster : IAsyncLifetime
+{
+    public const int HistoryLimit = 50;
+    public const int CachedItems = 10;
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "feed-grain-tests-" + Guid.NewGuid().ToString("N"));
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+    public IClusterClient Client => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:SqlitePath"] = Path.Combine(_folder, "feed.db"),
+            ["Feed:HistoryLimit"] = HistoryLimit.ToString(),
+            ["Feed:CachedItems"] = CachedItems.ToString(),
+        };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.ConfigureSilo((_, silo) => silo.Services.AddFeedGrainServices(configuration));
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+
+    /// <summary>A feed key no other test uses, so tests share the cluster without sharing feeds.</summary>
+    public static string FreshTopicFeed() => "topic:" + new string(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(10).ToArray()).PadRight(3, 'x');
+
+    public static Article Article(string id, params string[] feeds) => new()
+    {
+        Id = id,
+        Headline = "Headline " + id,
+        Body = "Body of " + id,
+        PublishedAt = DateTime.UtcNow,
+        Feeds = feeds,
+    };
+}
+
+[CollectionDefinition(Name)]
+public sealed class FeedClusterCollection : ICollectionFixture<FeedCluster>
+{
+    public const string Name = "feed cluster";
+}

@@ -1,0 +1,22 @@
+namespace Feed.Testing;
+
+/// <summary>Bounded waiting with a message that says what never happened. Polling is only for state with no event.</summary>
+public static class Eventually
+{
+    public static async Task<T> Within<T>(Task<T> task, TimeSpan limit, string what)
+    {
+        var done = await Task.WhenAny(task, Task.Delay(limit));
+        if (done != task) throw new TimeoutException($"Waited {limit.TotalSeconds:0.#} s for {what}.");
+        return await task;
+    }
+
+    public static async Task TrueAsync(Func<bool> condition, TimeSpan limit, string what)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited {limit.TotalSeconds:0.#} s for {what}.");
+            await Task.Delay(20);
+        }
+    }
+}
