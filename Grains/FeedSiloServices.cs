@@ -17,11 +17,23 @@ public static class FeedSiloServices
         services.Configure<TaggingOptions>(configuration.GetSection("Feed:Tagging"));
         services.AddFeedTagging();
         var provider = configuration.GetSection(StorageOptions.Section)[nameof(StorageOptions.Provider)] ?? "Sqlite";
-        if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"Storage:Provider '{provider}' is not supported; use Sqlite.");
-        services.TryAddSingleton<SqliteDatabase>();
-        services.TryAddSingleton<IFeedStore, SqliteFeedStore>();
-        services.TryAddSingleton<IArticleStore, SqliteArticleStore>();
+        if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            services.TryAddSingleton<SqliteDatabase>();
+            services.TryAddSingleton<IFeedStore, SqliteFeedStore>();
+            services.TryAddSingleton<IArticleStore, SqliteArticleStore>();
+        }
+        else if (provider.Equals("Redis", StringComparison.OrdinalIgnoreCase))
+        {
+            services.TryAddSingleton<RedisConnection>();
+            services.TryAddSingleton<RedisArticleStore>();
+            services.TryAddSingleton<IArticleStore>(sp => sp.GetRequiredService<RedisArticleStore>());
+            services.TryAddSingleton<IFeedStore, RedisFeedStore>();
+        }
+        else
+        {
+            throw new InvalidOperationException($"Storage:Provider '{provider}' is not supported; use Sqlite or Redis.");
+        }
         return services;
     }
 

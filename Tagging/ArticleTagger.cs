@@ -15,6 +15,12 @@ public sealed class ArticleTagger
         "neighboring", "landlocked",
     };
 
+    private static readonly HashSet<string> CompassWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+        "northeastern", "northwestern", "southeastern", "southwestern", "rural", "neighbouring", "neighboring",
+    };
+
     // Nouns after a place name (or its possessive) that show a state is meant ("Chad's army", "Jordan government").
     private static readonly HashSet<string> StateWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -57,6 +63,9 @@ public sealed class ArticleTagger
     {
         var strong = new HashSet<string>();
         List<(CountryHit Hit, int At, int Length)>? weak = null;
+        // Token positions where a strong country mention ends or starts: a weak name listed beside one
+        // ("Israel, Jordan and Egypt") is a country too.
+        HashSet<int>? strongEdges = null;
         for (var i = 0; i < tokens.Count;)
         {
             if (!_countries.TryMatch(text, tokens, i, out var phrase))
@@ -67,7 +76,13 @@ public sealed class ArticleTagger
             if (phrase.Target is { } hit)
             {
                 if (hit.Weak) (weak ??= []).Add((hit, i, phrase.Length));
-                else strong.Add(hit.Code);
+                else
+                {
+                    strong.Add(hit.Code);
+                    strongEdges ??= [];
+                    strongEdges.Add(-(i + phrase.Length - 1) - 1); // ends here (negative to keep apart from starts)
+                    strongEdges.Add(i);
+                }
             }
             i += phrase.Length;
         }
@@ -75,7 +90,9 @@ public sealed class ArticleTagger
         {
             foreach (var (hit, at, length) in weak)
             {
-                if (strong.Contains(hit.Code) || (IsPlaceContext(hit, text, tokens, at, length) && !IsVetoed(hit.Code, text)))
+                if (strong.Contains(hit.Code)
+                    || ((IsPlaceContext(hit, text, tokens, at, length) || IsListedWithCountries(text, tokens, at, length, strongEdges))
+                        && !IsVetoed(hit.Code, text)))
                     strong.Add(hit.Code);
             }
         }
@@ -84,10 +101,25 @@ public sealed class ArticleTagger
         return codes;
     }
 
+    private static bool IsListedWithCountries(string text, List<Token> tokens, int at, int length, HashSet<int>? strongEdges)
+    {
+        if (strongEdges is null) return false;
+        var before = at - 1;
+        if (before >= 0 && IsListJoiner(tokens[before].In(text))) before--;
+        var after = at + length;
+        if (after < tokens.Count && IsListJoiner(tokens[after].In(text))) after++;
+        return (before >= 0 && strongEdges.Contains(-before - 1)) || (after < tokens.Count && strongEdges.Contains(after));
+    }
+
+    private static bool IsListJoiner(ReadOnlySpan<char> word) => word is "and" or "or" or "und" or "y" or "et";
+
     private static bool IsPlaceContext(CountryHit hit, string text, List<Token> tokens, int at, int length)
     {
         if (hit.Kind == CountryTermKind.Demonym) return false;
-        if (at > 0 && PlaceWords.Contains(tokens[at - 1].In(text).ToString())) return true;
+        var before = at - 1;
+        // "into eastern Chad": a compass word between the place word and the name.
+        if (before > 0 && CompassWords.Contains(tokens[before].In(text).ToString())) before--;
+        if (before >= 0 && PlaceWords.Contains(tokens[before].In(text).ToString())) return true;
         var next = at + length;
         if (next < tokens.Count && tokens[next].Has(TokenShape.AfterApostrophe) && tokens[next].In(text) is "s" or "S") next++;
         return next < tokens.Count && StateWords.Contains(tokens[next].In(text).ToString());

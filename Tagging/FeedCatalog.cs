@@ -59,7 +59,7 @@ public sealed class FeedCatalog
     }
 
     /// <summary>Parses and checks a feed key in one step: the way every API entry point takes a key.</summary>
-    public bool TryParse(string? text, out FeedKey key, out string? error) =>
+    public bool TryParseKey(string? text, out FeedKey key, out string? error) =>
         FeedKey.TryParse(text, out key, out error) && IsKnown(key, out error);
 
     public string Title(FeedKey key) => key.Kind switch
@@ -99,23 +99,31 @@ public sealed class FeedCatalog
     public IReadOnlyList<FeedSuggestion> Suggest(string? query, int max)
     {
         if (string.IsNullOrWhiteSpace(query) || max <= 0) return [];
-        if (TryParse(query.Trim(), out var exact, out _)) return [Suggestion(exact)];
+        if (TryParseKey(query.Trim(), out var exact, out _)) return [Suggestion(exact)];
 
         var words = Normalize(query).Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Where(w => w is not ("and" or "relations" or "relation" or "between" or "the" or "of" or "ties")).ToArray();
         var countries = new List<(string Code, int Score)>();
         var topics = new List<(string Slug, int Score)>();
         // Match the typed words, left to right, against each name: a whole name scores above a prefix.
+        // The country each word most plainly names ("korea" → South Korea, not a region of another country).
+        var named = new List<string>();
         for (var i = 0; i < words.Length; i++)
         {
             var isLast = i == words.Length - 1;
+            (string Code, int Score) best = ("", 0);
             foreach (var (term, feed) in _searchTerms)
             {
                 var score = MatchScore(term, words, i, isLast);
                 if (score == 0) continue;
-                if (feed.Kind == FeedKind.Country) countries.Add((feed.First, score));
+                if (feed.Kind == FeedKind.Country)
+                {
+                    countries.Add((feed.First, score));
+                    if (score > best.Score) best = (feed.First, score);
+                }
                 else topics.Add((feed.First, score));
             }
+            if (best.Score >= 2 && !named.Contains(best.Code)) named.Add(best.Code);
         }
         var bestCountries = countries.GroupBy(c => c.Code).Select(g => (Code: g.Key, Score: g.Max(x => x.Score)))
             .OrderByDescending(c => c.Score).ThenBy(c => _countries[c.Code].Name).Select(c => c.Code).ToList();
@@ -123,15 +131,15 @@ public sealed class FeedCatalog
             .OrderByDescending(t => t.Score).ThenBy(t => t.Slug).Select(t => t.Slug).ToList();
 
         var result = new List<FeedSuggestion>();
-        // Relations only among the countries the person plainly named (the strongest few), not every prefix hit.
-        var named = bestCountries.Take(3).ToList();
-        if (words.Length > 1)
+        // Relations only among the countries the person plainly named (at most three), not every partial hit.
+        named = named.Take(3).ToList();
+        if (named.Count > 1)
         {
             for (var a = 0; a < named.Count; a++)
             for (var b = a + 1; b < named.Count; b++)
                 result.Add(Suggestion(FeedKey.Relation(named[a], named[b])));
         }
-        result.AddRange(bestCountries.Select(c => Suggestion(FeedKey.Country(c))));
+        result.AddRange(named.Concat(bestCountries).Select(c => Suggestion(FeedKey.Country(c))));
         result.AddRange(bestTopics.Select(t => Suggestion(FeedKey.Topic(t))));
         return result.DistinctBy(s => s.Feed).Take(max).ToArray();
     }

@@ -47,8 +47,12 @@ public sealed class TaggingData
             if (cells.Length != 6) throw new FormatException($"countries.tsv line {line}: expected 6 columns, found {cells.Length}.");
             var code = cells[0].Trim().ToUpperInvariant();
             var name = cells[1].Trim();
-            var terms = new List<CountryTerm> { Term(name, CountryTermKind.Name) };
-            terms.AddRange(List(cells[2]).Select(t => Term(t, CountryTermKind.Alias)));
+            var aliases = List(cells[2]).Select(t => Term(t, CountryTermKind.Alias)).ToList();
+            var terms = new List<CountryTerm>();
+            // A name repeated as a weak alias ("~Jordan") is weak: the name column stays clean for titles.
+            if (!aliases.Any(a => a.Weak && a.Text.Equals(name, StringComparison.OrdinalIgnoreCase)))
+                terms.Add(Term(name, CountryTermKind.Name));
+            terms.AddRange(aliases);
             terms.AddRange(List(cells[3]).Select(t => Term(t, CountryTermKind.Demonym)));
             terms.AddRange(List(cells[4]).Select(t => Term(t, CountryTermKind.Capital)));
             countries.Add(new Country(code, name.TrimStart('~'), terms, List(cells[5]).ToArray()));

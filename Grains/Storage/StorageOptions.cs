@@ -19,4 +19,10 @@ public sealed class StorageOptions
 
     /// <summary>Most writes committed in one SQLite transaction (group commit).</summary>
     public int MaxWriteBatch { get; set; } = 1024;
+
+    /// <summary>StackExchange.Redis connection string for the Redis provider, e.g. <c>127.0.0.1:6379</c>.</summary>
+    public string RedisConnection { get; set; } = "";
+
+    /// <summary>Put before every Redis key Feed writes.</summary>
+    public string RedisKeyPrefix { get; set; } = "feed:";
 }

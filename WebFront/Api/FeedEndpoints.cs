@@ -21,7 +21,7 @@ public static class FeedEndpoints
     private static async Task<IResult> Read(string feed, long? after, int? limit, FeedCatalog catalog,
         IGrainFactory grains, IOptions<ApiOptions> options)
     {
-        if (!catalog.TryParse(feed, out var key, out var error)) return BadRequest("feed", error!);
+        if (!catalog.TryParseKey(feed, out var key, out var error)) return BadRequest("feed", error!);
         if (after < 0) return BadRequest("after", "'after' must be 0 or more.");
         if (limit is < 0 or > 1000) return BadRequest("limit", "'limit' must be between 0 and 1000.");
         var page = await grains.GetGrain<IFeedGrain>(key.ToString()).Read(after, limit ?? options.Value.DefaultPageSize);

@@ -1,10 +1,12 @@
-using Feed.Grains;
+using Feed.Grains.Hosting;
+using Orleans.Configuration;
 
 namespace Feed.WebFront.Hosting;
 
 /// <summary>
-/// How this web front reaches the grains. <c>Orleans:Role</c> = <c>Embedded</c> (default): a silo runs in
-/// this process with localhost clustering and the embedded SQLite store, so one command runs all of Feed.
+/// How this web front reaches the grains, by <c>Orleans:Role</c>:
+/// <c>Embedded</c> (default) runs a silo in this process, so one command runs all of Feed;
+/// <c>Client</c> joins a cluster of standalone silos as an Orleans client (no grains here).
 /// </summary>
 public static class OrleansHosting
 {
@@ -12,18 +14,32 @@ public static class OrleansHosting
     {
         var orleans = builder.Configuration.GetSection("Orleans");
         var role = orleans["Role"] ?? "Embedded";
-        if (!role.Equals("Embedded", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"Orleans:Role '{role}' is not supported; use Embedded.");
-
-        builder.UseOrleans(silo =>
+        if (role.Equals("Embedded", StringComparison.OrdinalIgnoreCase))
         {
-            silo.UseLocalhostClustering(
-                siloPort: orleans.GetValue("SiloPort", 11111),
-                gatewayPort: orleans.GetValue("GatewayPort", 30000),
-                serviceId: orleans["ServiceId"] ?? "feed",
-                clusterId: orleans["ClusterId"] ?? "feed");
-            silo.Services.AddFeedGrainServices(builder.Configuration);
-        });
+            builder.UseOrleans(silo => silo.ConfigureFeedSilo(builder.Configuration));
+        }
+        else if (role.Equals("Client", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.UseOrleansClient(client =>
+            {
+                client.Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = orleans["ClusterId"] ?? "feed";
+                    o.ServiceId = orleans["ServiceId"] ?? "feed";
+                });
+                var clustering = orleans["Clustering"] ?? "Redis";
+                if (clustering.Equals("Redis", StringComparison.OrdinalIgnoreCase))
+                    client.UseRedisClustering(FeedSilo.RedisConnectionOf(orleans));
+                else
+                    client.UseLocalhostClustering(orleans.GetValue("GatewayPort", 30000), orleans["ServiceId"] ?? "feed", orleans["ClusterId"] ?? "feed");
+                // Keep trying to reach the cluster rather than giving up while silos restart.
+                client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = orleans.GetValue("GatewayListRefreshPeriod", TimeSpan.FromSeconds(5)));
+            });
+        }
+        else
+        {
+            throw new InvalidOperationException($"Orleans:Role '{role}' is not supported; use Embedded or Client.");
+        }
         return builder;
     }
 }

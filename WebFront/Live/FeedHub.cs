@@ -23,14 +23,14 @@ public sealed class FeedHub(FeedRelay relay, FeedCatalog catalog) : Hub
 
     public Task<SubscribeResult> Subscribe(string feed, long? after)
     {
-        if (!catalog.TryParse(feed, out var key, out var error)) throw new HubException(error);
+        if (!catalog.TryParseKey(feed, out var key, out var error)) throw new HubException(error);
         if (after < 0) throw new HubException("'after' is the last seq you saw (0 or more), or null to start from now.");
         return relay.Subscribe(Context.ConnectionId, key, after);
     }
 
     public void Unsubscribe(string feed)
     {
-        if (!catalog.TryParse(feed, out var key, out var error)) throw new HubException(error);
+        if (!catalog.TryParseKey(feed, out var key, out var error)) throw new HubException(error);
         relay.Unsubscribe(Context.ConnectionId, key);
     }
 }

@@ -29,6 +29,9 @@ public sealed class FeedHost : IAsyncDisposable
     public IServiceProvider Services => _app!.Services;
     public FeedRelay Relay => Services.GetRequiredService<FeedRelay>();
 
+    /// <summary>The embedded silo's gateway port, for clients that publish straight to the silo (the load tool's silo target).</summary>
+    public int GatewayPort => int.Parse(_settings["Orleans:GatewayPort"]!, System.Globalization.CultureInfo.InvariantCulture);
+
     public static async Task<FeedHost> StartAsync(IDictionary<string, string?>? overrides = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "feed-e2e-" + Guid.NewGuid().ToString("N"));

@@ -22,7 +22,7 @@ public sealed class FeedCatalogTests
     [InlineData("topic:gossip")]
     public void Well_formed_keys_of_things_that_do_not_exist_are_refused(string key)
     {
-        Assert.False(Catalog.TryParse(key, out _, out var error));
+        Assert.False(Catalog.TryParseKey(key, out _, out var error));
         Assert.False(string.IsNullOrEmpty(error));
     }
 

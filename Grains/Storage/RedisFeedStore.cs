@@ -1,0 +1,77 @@
+using StackExchange.Redis;
+
+namespace Feed.Grains.Storage;
+
+/// <summary>
+/// Each feed is a sorted set <c>{prefix}feed:{key}</c>: member = article id, score = seq. A batch is
+/// appended by one script, so it lands whole or not at all, and an article or seq already present fails it.
+/// </summary>
+public sealed class RedisFeedStore(RedisConnection redis, RedisArticleStore articles) : IFeedStore
+{
+    private const string AppendScript = """
+        for i = 2, #ARGV, 2 do
+            if redis.call('ZSCORE', KEYS[1], ARGV[i + 1]) then return redis.error_reply('article already in feed: ' .. ARGV[i + 1]) end
+            if redis.call('ZCOUNT', KEYS[1], ARGV[i], ARGV[i]) > 0 then return redis.error_reply('seq already taken: ' .. ARGV[i]) end
+        end
+        for i = 2, #ARGV, 2 do redis.call('ZADD', KEYS[1], ARGV[i], ARGV[i + 1]) end
+        if tonumber(ARGV[1]) > 0 then redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1]) end
+        return #ARGV / 2
+        """;
+
+    public async Task<FeedBounds> ReadBoundsAsync(string feed)
+    {
+        var db = redis.Database;
+        var newest = db.SortedSetRangeByRankWithScoresAsync(Key(feed), -1, -1);
+        var oldest = db.SortedSetRangeByRankWithScoresAsync(Key(feed), 0, 0);
+        var (n, o) = (await newest, await oldest);
+        return n.Length == 0 ? new FeedBounds(0, 1) : new FeedBounds((long)n[0].Score, (long)o[0].Score);
+    }
+
+    public async Task<IReadOnlyList<FeedItem>> ReadAfterAsync(string feed, long after, int limit)
+    {
+        var entries = await redis.Database.SortedSetRangeByScoreWithScoresAsync(
+            Key(feed), after, double.PositiveInfinity, Exclude.Start, Order.Ascending, 0, limit);
+        return await Items(feed, entries);
+    }
+
+    public async Task<IReadOnlyList<FeedItem>> ReadLatestAsync(string feed, int count)
+    {
+        if (count <= 0) return [];
+        var entries = await redis.Database.SortedSetRangeByRankWithScoresAsync(Key(feed), -count, -1);
+        return await Items(feed, entries);
+    }
+
+    public async Task<FeedItem?> FindAsync(string feed, string articleId)
+    {
+        var seq = await redis.Database.SortedSetScoreAsync(Key(feed), articleId);
+        return seq is null ? null : (await Items(feed, [new SortedSetEntry(articleId, seq.Value)])).FirstOrDefault();
+    }
+
+    public Task AppendAsync(string feed, IReadOnlyList<FeedItem> items, long keepAbove)
+    {
+        var args = new RedisValue[1 + items.Count * 2];
+        args[0] = keepAbove;
+        for (var i = 0; i < items.Count; i++)
+        {
+            args[1 + 2 * i] = items[i].Seq;
+            args[2 + 2 * i] = items[i].Article.Id;
+        }
+        return redis.Database.ScriptEvaluateAsync(AppendScript, [Key(feed)], args);
+    }
+
+    private async Task<IReadOnlyList<FeedItem>> Items(string feed, SortedSetEntry[] entries)
+    {
+        if (entries.Length == 0) return [];
+        var db = redis.Database;
+        var jsons = await Task.WhenAll(entries.Select(e => db.HashGetAsync(articles.Key(e.Element!), "json")));
+        var items = new List<FeedItem>(entries.Length);
+        for (var i = 0; i < entries.Length; i++)
+        {
+            if (jsons[i].IsNull) continue; // an article removed by an operator: its slot stays, its content is gone
+            items.Add(new FeedItem(feed, (long)entries[i].Score, ArticleJson.Deserialize(jsons[i]!)));
+        }
+        return items;
+    }
+
+    private RedisKey Key(string feed) => redis.KeyPrefix + "feed:" + feed;
+}
