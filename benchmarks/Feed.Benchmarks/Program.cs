@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project benchmarks/Feed.Benchmarks -- --filter '*'
+BenchmarkSwitcher.FromAssembly(typeof(Feed.Benchmarks.TaggerBenchmarks).Assembly).Run(args);
