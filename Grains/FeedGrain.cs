@@ -82,6 +82,9 @@ public sealed class FeedGrain(IFeedStore store, IOptions<FeedOptions> options, I
                     _pending.Clear();
                     _assigned = _head;
                     foreach (var p in failed) p.Stored.TrySetException(e);
+                    // The store may know more than this activation (another activation wrote during a
+                    // membership change): start afresh from storage on the next call.
+                    DeactivateOnIdle();
                     return;
                 }
                 foreach (var p in batch)

@@ -7,7 +7,7 @@ namespace Feed.Grains.Hosting;
 
 /// <summary>
 /// Configures a silo for Feed from the <c>Orleans</c> and <c>Storage</c> sections, the same way for the
-/// standalone Silo and for the silo a web front embeds. <c>Orleans:Clustering</c> = <c>Localhost</c>
+/// standalone Silo and for the silo a web front embeds. <c>Orleans:Membership</c> = <c>Localhost</c>
 /// (default: one silo, in-memory membership) or <c>Redis</c> (<c>Orleans:RedisConnection</c>).
 /// </summary>
 public static class FeedSilo
@@ -17,7 +17,7 @@ public static class FeedSilo
         var orleans = configuration.GetSection("Orleans");
         var siloPort = orleans.GetValue("SiloPort", 11111);
         var gatewayPort = orleans.GetValue("GatewayPort", 30000);
-        var clustering = orleans["Clustering"] ?? "Localhost";
+        var clustering = orleans["Membership"] ?? "Localhost";
         silo.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = orleans["ClusterId"] ?? "feed";
@@ -37,11 +37,16 @@ public static class FeedSilo
                 o.ProbeTimeout = orleans.GetValue("ProbeTimeout", TimeSpan.FromSeconds(2));
                 o.NumMissedProbesLimit = orleans.GetValue("MissedProbesLimit", 2);
                 o.NumVotesForDeathDeclaration = 1;
+                // After a whole-cluster outage the table still lists the old, dead silos as active. A silo that
+                // has not written "I am alive" for IAmAliveTablePublishTimeout × NumMissedTableIAmAliveLimit is
+                // stale, and a joining silo stops waiting for it: so keep that span to seconds, not minutes.
+                o.IAmAliveTablePublishTimeout = orleans.GetValue("IAmAlivePeriod", TimeSpan.FromSeconds(3));
+                o.NumMissedTableIAmAliveLimit = 3;
             });
         }
         else
         {
-            throw new InvalidOperationException($"Orleans:Clustering '{clustering}' is not supported; use Localhost or Redis.");
+            throw new InvalidOperationException($"Orleans:Membership '{clustering}' is not supported; use Localhost or Redis.");
         }
         silo.Services.AddFeedGrainServices(configuration);
         return silo;
@@ -50,5 +55,5 @@ public static class FeedSilo
     public static string RedisConnectionOf(IConfigurationSection orleans) =>
         orleans["RedisConnection"] is { Length: > 0 } connection
             ? connection
-            : throw new InvalidOperationException("Orleans:Clustering is Redis but Orleans:RedisConnection is empty.");
+            : throw new InvalidOperationException("Orleans:Membership is Redis but Orleans:RedisConnection is empty.");
 }

@@ -27,7 +27,7 @@ public static class OrleansHosting
                     o.ClusterId = orleans["ClusterId"] ?? "feed";
                     o.ServiceId = orleans["ServiceId"] ?? "feed";
                 });
-                var clustering = orleans["Clustering"] ?? "Redis";
+                var clustering = orleans["Membership"] ?? "Redis";
                 if (clustering.Equals("Redis", StringComparison.OrdinalIgnoreCase))
                     client.UseRedisClustering(FeedSilo.RedisConnectionOf(orleans));
                 else

@@ -10,13 +10,22 @@ public static class Eventually
         return await task;
     }
 
-    public static async Task TrueAsync(Func<bool> condition, TimeSpan limit, string what)
+    public static Task TrueAsync(Func<bool> condition, TimeSpan limit, string what) =>
+        TrueAsync(() => Task.FromResult(condition()), limit, what);
+
+    /// <summary>Polls an asynchronous check; a check that throws counts as "not yet".</summary>
+    public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan limit, string what)
     {
         var deadline = DateTime.UtcNow + limit;
-        while (!condition())
+        while (true)
         {
+            try
+            {
+                if (await condition()) return;
+            }
+            catch (Exception) when (DateTime.UtcNow <= deadline) { }
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited {limit.TotalSeconds:0.#} s for {what}.");
-            await Task.Delay(20);
+            await Task.Delay(50);
         }
     }
 }

@@ -70,6 +70,16 @@ public sealed class FeedHost : IAsyncDisposable
         _app = null;
     }
 
+    /// <summary>
+    /// Starts the web front again after <see cref="StopAsync"/>, on the same ports over the same file:
+    /// the second half of <see cref="RestartAsync"/>, for tests that look at what clients do while it is down.
+    /// </summary>
+    public async Task StartAgainAsync()
+    {
+        if (_app is not null) throw new InvalidOperationException("The host is running; call StopAsync first.");
+        await StartAppAsync();
+    }
+
     public async Task RestartAsync()
     {
         await StopAsync();

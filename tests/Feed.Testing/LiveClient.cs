@@ -18,9 +18,17 @@ public sealed class LiveClient : IAsyncDisposable
     public HubConnection Connection { get; }
     public List<FeedItem> Received { get; } = [];
 
-    public static async Task<LiveClient> ConnectAsync(FeedHost host, bool messagePack = false)
+    public static Task<LiveClient> ConnectAsync(FeedHost host, bool messagePack = false) =>
+        ConnectAsync(host.BaseAddress, messagePack);
+
+    /// <summary>Connects over WebSockets without negotiation, as clients of a multi-node deployment must.</summary>
+    public static async Task<LiveClient> ConnectAsync(Uri baseAddress, bool messagePack = false)
     {
-        var builder = new HubConnectionBuilder().WithUrl(new Uri(host.BaseAddress, "hubs/feed"));
+        var builder = new HubConnectionBuilder().WithUrl(new Uri(baseAddress, "hubs/feed"), options =>
+        {
+            options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+            options.SkipNegotiation = true;
+        });
         if (messagePack) builder.AddMessagePackProtocol();
         var client = new LiveClient(builder.Build());
         await client.Connection.StartAsync();
