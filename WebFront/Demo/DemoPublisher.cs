@@ -23,7 +23,8 @@ public sealed class DemoPublisher(IGrainFactory grains, IOptions<DemoOptions> op
         logger.LogInformation("Demo: replaying {Count} sample articles every {Interval}", samples.Length, settings.Interval);
         var round = clock.GetUtcNow().ToUnixTimeSeconds();
         using var timer = new PeriodicTimer(settings.Interval);
-        for (var i = 0; await timer.WaitForNextTickAsync(stoppingToken); i++)
+        // The first sample goes out at once, so the page moves in the first seconds.
+        for (var i = 0; i == 0 || await timer.WaitForNextTickAsync(stoppingToken); i++)
         {
             if (i > 0 && i % samples.Length == 0) round++;
             var sample = samples[i % samples.Length] with { Id = $"demo-{round}-{i % samples.Length}", PublishedAt = clock.GetUtcNow(), Url = null };
