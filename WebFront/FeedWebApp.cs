@@ -22,6 +22,7 @@ public static class FeedWebApp
         builder.Services.Configure<PublisherKeyOptions>(builder.Configuration.GetSection("Feed"));
         builder.Services.AddSingleton<PublisherKeys>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
         builder.Services.AddSignalR().AddMessagePackProtocol();
         builder.Services.AddSingleton<FeedRelay>();

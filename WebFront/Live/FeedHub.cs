@@ -25,7 +25,19 @@ public sealed class FeedHub(FeedRelay relay, FeedCatalog catalog) : Hub
     {
         if (!catalog.TryParseKey(feed, out var key, out var error)) throw new HubException(error);
         if (after < 0) throw new HubException("'after' is the last seq you saw (0 or more), or null to start from now.");
-        return relay.Subscribe(Context.ConnectionId, key, after);
+        return SubscribeAsync(key, after);
+    }
+
+    private async Task<SubscribeResult> SubscribeAsync(FeedKey key, long? after)
+    {
+        try
+        {
+            return await relay.Subscribe(Context.ConnectionId, key, after);
+        }
+        catch (Exception e) when (e is not HubException && Hosting.ClusterUnavailableHandler.IsUnavailable(e))
+        {
+            throw new HubException($"{key} is unavailable right now; subscribe again shortly.");
+        }
     }
 
     public void Unsubscribe(string feed)
