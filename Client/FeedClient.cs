@@ -223,62 +223,34 @@ public sealed class FeedClient : IAsyncDisposable
         {
             while (true)
             {
-                stopping.ThrowIfCancellationRequested();
                 var server = _servers[serverIndex];
                 var generation = _feeds.NewGeneration();
-                var connection = Build(server, generation);
-                var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
-                connection.Closed += error =>
+                var (connection, closed, error) = await ConnectAsync(server, generation, stopping);
+                if (connection is null)
                 {
-                    closed.TrySetResult(error);
-                    return Task.CompletedTask;
-                };
-                try
-                {
-                    await connection.StartAsync(stopping);
-                }
-                catch (Exception e) when (!stopping.IsCancellationRequested)
-                {
-                    await connection.DisposeAsync();
                     failures++;
                     serverIndex = (serverIndex + 1) % _servers.Count;
                     if (!connectedBefore)
                     {
                         if (failures < _servers.Count) continue;
-                        started.TrySetException(new FeedUnreachableException(_servers, e));
+                        started.TrySetException(new FeedUnreachableException(_servers, error));
                         return;
                     }
                     if (failures >= _options.MaxReconnectAttempts)
                     {
-                        SetState(FeedConnectionState.GaveUp, server, failures, e, null);
-                        await _updates.CompleteAsync(new FeedUnreachableException(_servers, e));
+                        SetState(FeedConnectionState.GaveUp, server, failures, error, null);
+                        await _updates.CompleteAsync(new FeedUnreachableException(_servers, error));
                         return;
                     }
                     var retryIn = _backoff.Delay(failures);
-                    SetState(FeedConnectionState.Reconnecting, _servers[serverIndex], failures, e, retryIn);
+                    SetState(FeedConnectionState.Reconnecting, _servers[serverIndex], failures, error, retryIn);
                     await Task.Delay(retryIn, stopping);
                     continue;
                 }
 
                 failures = 0;
-                lock (_lock) (_connection, _generation) = (connection, generation);
-                CurrentServer = server;
-                SetState(FeedConnectionState.Connected, server, 0, null, null);
-                Exception? dropped;
-                try
-                {
-                    var refused = await SubscribeAllAsync(connection, generation, reportRefusals: connectedBefore, stopping);
-                    if (!connectedBefore) started.TrySetResult(refused);
-                    connectedBefore = true;
-                    dropped = await closed.Task.WaitAsync(stopping);
-                }
-                finally
-                {
-                    lock (_lock) _connection = null;
-                    CurrentServer = null;
-                    _feeds.NewGeneration();
-                    await connection.DisposeAsync();
-                }
+                var dropped = await StayConnectedAsync(server, connection, generation, closed, connectedBefore ? null : started, stopping);
+                connectedBefore = true;
                 var wait = _backoff.Delay(0);
                 SetState(FeedConnectionState.Reconnecting, server, 0, dropped, wait);
                 await Task.Delay(wait, stopping);
@@ -296,6 +268,59 @@ public sealed class FeedClient : IAsyncDisposable
         }
     }
 
+    /// <summary>A started connection and a task that completes when it closes; or why it could not start.</summary>
+    private async Task<(HubConnection? Connection, Task<Exception?> Closed, Exception? Error)> ConnectAsync(Uri server, int generation,
+        CancellationToken stopping)
+    {
+        var connection = Build(server, generation);
+        var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.Closed += error =>
+        {
+            closed.TrySetResult(error);
+            return Task.CompletedTask;
+        };
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        attempt.CancelAfter(_options.ConnectTimeout);
+        try
+        {
+            await connection.StartAsync(attempt.Token);
+            return (connection, closed.Task, null);
+        }
+        catch (Exception e)
+        {
+            await connection.DisposeAsync();
+            stopping.ThrowIfCancellationRequested();
+            return (null, closed.Task, e is OperationCanceledException
+                ? new TimeoutException($"{server} did not accept a connection within {_options.ConnectTimeout.TotalSeconds:0.#} s.", e)
+                : e);
+        }
+    }
+
+    /// <summary>
+    /// Subscribes every followed feed on a new connection, then waits for it to close; returns why it closed.
+    /// <paramref name="started"/> (the first connection only) learns which feeds the server refused.
+    /// </summary>
+    private async Task<Exception?> StayConnectedAsync(Uri server, HubConnection connection, int generation, Task<Exception?> closed,
+        TaskCompletionSource<IReadOnlyList<FeedSubscribeException>>? started, CancellationToken stopping)
+    {
+        lock (_lock) (_connection, _generation) = (connection, generation);
+        CurrentServer = server;
+        SetState(FeedConnectionState.Connected, server, 0, null, null);
+        try
+        {
+            var refused = await SubscribeAllAsync(connection, generation, reportRefusals: started is null, stopping);
+            started?.TrySetResult(refused);
+            return await closed.WaitAsync(stopping);
+        }
+        finally
+        {
+            lock (_lock) _connection = null;
+            CurrentServer = null;
+            _feeds.NewGeneration();
+            await connection.DisposeAsync();
+        }
+    }
+
     private HubConnection Build(Uri server, int generation)
     {
         var builder = new HubConnectionBuilder()
@@ -309,7 +334,7 @@ public sealed class FeedClient : IAsyncDisposable
             .WithKeepAliveInterval(_options.KeepAliveInterval);
         if (_options.UseMessagePack) builder.AddMessagePackProtocol();
         var connection = builder.Build();
-        connection.HandshakeTimeout = _options.HandshakeTimeout;
+        connection.HandshakeTimeout = _options.ConnectTimeout;
         connection.On<FeedItem>("article", item => _feeds.OnItem(generation, item));
         return connection;
     }

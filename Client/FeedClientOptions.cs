@@ -49,8 +49,11 @@ public sealed class FeedClientOptions
     /// <summary>How often the client pings an otherwise quiet server; keep it well under the server's timeout. Default: 15 s.</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>Longest wait for the hub handshake of a new connection. Default: 15 s.</summary>
-    public TimeSpan HandshakeTimeout { get; set; } = TimeSpan.FromSeconds(15);
+    /// <summary>
+    /// Longest wait for a new connection (WebSocket and hub handshake); past it the attempt counts as failed and the
+    /// next server is tried, rather than hanging on a host that swallows packets. Default: 15 s.
+    /// </summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Longest wait for one REST call. Default: 30 s.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
