@@ -42,15 +42,22 @@ internal sealed class FollowCommand(GlobalOptions global, CliContext context)
         var json = parse.GetValue(_json);
 
         await using var client = new FeedClient(options);
+        // Printing starts first, so what happens while connecting and subscribing (retries, delays) shows at once.
+        var printing = Task.Run(async () =>
+        {
+            await foreach (var update in client.ReadAllAsync(cancellationToken)) Print(update, json);
+        }, CancellationToken.None);
         try
         {
             await client.StartAsync(cancellationToken);
             foreach (var (feed, after) in feeds) await client.FollowAsync(feed, after, cancellationToken);
-            await foreach (var update in client.ReadAllAsync(cancellationToken)) Print(update, json);
+            await printing;
             return ExitCodes.Ok;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            // Printing stops on the same token; the positions are final once it has.
+            await printing.ContinueWith(_ => { }, TaskScheduler.Default);
             PrintResumeHint(client.Positions);
             return ExitCodes.Ok;
         }
@@ -103,6 +110,9 @@ internal sealed class FollowCommand(GlobalOptions global, CliContext context)
             case FeedSubscribed subscribed:
                 var from = subscribed.After is { } after ? $"after #{after}" : "from now";
                 context.Error.WriteLine($"-- {(subscribed.Resumed ? "resumed" : "following")} {subscribed.Feed} {from} (head #{subscribed.Head}, {subscribed.Missed} missed)");
+                break;
+            case FollowDelayed delayed:
+                context.Error.WriteLine($"-- {delayed.Feed}: {delayed.ServerMessage} Asking again{In(delayed.RetryIn)}.");
                 break;
             case FollowRefused refused:
                 context.Error.WriteLine($"!! the server refused {refused.Feed}: {refused.ServerMessage}; no longer following it.");

@@ -361,8 +361,8 @@ public sealed class FeedClient : IAsyncDisposable
 
     /// <summary>
     /// Subscribes one feed on one connection from its position. A refusal unfollows it (thrown when the app is waiting
-    /// for it, reported otherwise); a fault on the server is retried after a backoff wait; a lost connection is left to
-    /// the reconnect, which subscribes again.
+    /// for it, reported otherwise); a transient failure on the server is reported and retried after a backoff wait; a
+    /// lost connection is left to the reconnect, which subscribes again.
     /// </summary>
     private async Task SubscribeAsync(HubConnection connection, int generation, string feed, bool fromFollow, CancellationToken cancellationToken)
     {
@@ -376,7 +376,7 @@ public sealed class FeedClient : IAsyncDisposable
                 _feeds.CompleteSubscribe(ticket, answer);
                 return;
             }
-            catch (HubException e) when (FeedErrors.IsRefusal(e))
+            catch (HubException e) when (!FeedErrors.IsTransient(e))
             {
                 if (!_feeds.Refuse(ticket)) return;
                 _updates.Forget(feed);
@@ -390,9 +390,11 @@ public sealed class FeedClient : IAsyncDisposable
                 // Dropped meanwhile: the next connection subscribes the feed again from the same position.
                 return;
             }
-            catch (HubException)
+            catch (HubException e)
             {
-                // The server failed without refusing (a grain unreachable for a moment): ask again after a wait.
+                var retryIn = _backoff.Delay(attempt);
+                _updates.Emit(new FollowDelayed(feed, FeedErrors.ServerMessage(e), retryIn));
+                await Task.Delay(retryIn, cancellationToken);
             }
             catch (Exception)
             {
@@ -400,7 +402,6 @@ public sealed class FeedClient : IAsyncDisposable
                 _ = connection.StopAsync();
                 return;
             }
-            await Task.Delay(_backoff.Delay(attempt), cancellationToken);
         }
     }
 

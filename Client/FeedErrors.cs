@@ -15,10 +15,13 @@ internal static class FeedErrors
     }
 
     /// <summary>
-    /// True when the hub refused on purpose (it threw a HubException, whose message the client receives); false when
-    /// it failed unexpectedly, which SignalR reports without details and which is worth retrying.
+    /// True when asking again later may work: the hub failed unexpectedly (SignalR then sends no details) or said the
+    /// feed is unavailable right now (cluster or storage not answering). False for a refusal that stands: an unknown
+    /// feed, too many feeds. The hub's errors carry no code, so its wording for "unavailable" is what tells them apart.
     /// </summary>
-    public static bool IsRefusal(HubException error) => error.Message.Contains(HubExceptionMarker, StringComparison.Ordinal);
+    public static bool IsTransient(HubException error) =>
+        !error.Message.Contains(HubExceptionMarker, StringComparison.Ordinal)
+        || ServerMessage(error).Contains("unavailable", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The hub's own message: the SignalR client wraps it as
