@@ -2,6 +2,7 @@ using Feed.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Placement;
 
 namespace Feed.Grains;
 
@@ -13,6 +14,8 @@ namespace Feed.Grains;
 /// all state changes happen between awaits.
 /// </summary>
 [Reentrant]
+// Feeds carry the traffic: spread new activations over all silos, so a silo that joins takes its share.
+[RandomPlacement]
 public sealed class FeedGrain(IFeedStore store, IOptions<FeedOptions> options, ILogger<FeedGrain> logger)
     : Grain, IFeedGrain
 {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR.Client;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Xunit.Abstractions;
@@ -28,11 +29,14 @@ public sealed class SiloLossTests(ITestOutputHelper output) : IAsyncLifetime
         HttpClient NextPublisher() => _cluster.Http(_cluster.WebFronts[publishers++ % _cluster.WebFronts.Count]);
 
         var started = DateTime.UtcNow;
+        var killedAt = DateTime.MaxValue;
+        foreach (var client in subscribers) client.Connection.On<FeedItem>("article", _ => client.ArrivalTimes.Add(DateTime.UtcNow));
         for (var i = 1; i <= 40; i++)
         {
             if (i == 15)
             {
                 output.WriteLine($"killing {victim.Process.Name} at {DateTime.UtcNow - started}");
+                killedAt = DateTime.UtcNow;
                 victim.Process.Kill();
             }
             var id = $"silo-loss-{i}";
@@ -45,6 +49,14 @@ public sealed class SiloLossTests(ITestOutputHelper output) : IAsyncLifetime
         {
             await Subscriber.ReceiveAllAsync(client, acknowledged, TimeSpan.FromSeconds(60), $"subscriber {n}");
             Subscriber.AssertOnceAndInOrder(client);
+        }
+        // The pause a subscriber saw: the longest silence between two arrivals around the kill.
+        foreach (var (client, n) in subscribers.Select((c, n) => (c, n)))
+        {
+            var times = client.ArrivalTimes.Order().ToArray();
+            var pause = times.Zip(times.Skip(1)).Where(p => p.Second >= killedAt).Select(p => p.Second - p.First).DefaultIfEmpty().Max();
+            output.WriteLine($"subscriber {n}: longest pause after the kill {pause.TotalMilliseconds:0} ms");
+            Console.WriteLine($"Cluster silo kill: subscriber {n} longest pause {pause.TotalMilliseconds:0} ms");
         }
         using var http = _cluster.Http(_cluster.WebFronts[0]);
         foreach (var feed in feeds)

@@ -18,6 +18,9 @@ public sealed class LiveClient : IAsyncDisposable
     public HubConnection Connection { get; }
     public List<FeedItem> Received { get; } = [];
 
+    /// <summary>When each article message arrived, for tests that measure pauses (filled by handlers they add).</summary>
+    public System.Collections.Concurrent.ConcurrentBag<DateTime> ArrivalTimes { get; } = [];
+
     public static Task<LiveClient> ConnectAsync(FeedHost host, bool messagePack = false) =>
         ConnectAsync(host.BaseAddress, messagePack);
 
