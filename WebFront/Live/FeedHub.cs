@@ -7,10 +7,17 @@ namespace Feed.WebFront.Live;
 /// The live endpoint <c>/hubs/feed</c>: Subscribe(feed, after) answers with what was missed, then items
 /// arrive as <c>article</c> messages. The transport only; following and fan-out live in <see cref="FeedRelay"/>.
 /// </summary>
-public sealed class FeedHub(FeedRelay relay, FeedCatalog catalog) : Hub
+public sealed class FeedHub(FeedRelay relay, FeedCatalog catalog, IHostApplicationLifetime lifetime) : Hub
 {
     public override Task OnConnectedAsync()
     {
+        // A node shutting down still accepts connections for a moment; turn them away at once so clients
+        // go to another node (or retry) instead of waiting for the shutdown to cut them off.
+        if (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            Context.Abort();
+            return Task.CompletedTask;
+        }
         relay.Connect(Context.ConnectionId);
         return Task.CompletedTask;
     }
