@@ -11,46 +11,30 @@ namespace Feed.LoadTest;
 /// </summary>
 public sealed class Subscriber : IAsyncDisposable
 {
-    private readonly int _index;
-    private readonly string[] _feeds;
-    private readonly long[] _lastSeq;
-    private readonly ulong[] _received;
-    private readonly LoadPlan _plan;
     private readonly ArticleFactory _articles;
     private readonly DeliveryLedger _ledger;
-    private readonly bool _toleratesCrossFeedCopies;
+    private readonly DeliveryCheck _check;
     private readonly object _gate = new();
     private HubConnection? _connection;
     private bool _closing;
 
     public Subscriber(int index, LoadPlan plan, ArticleFactory articles, DeliveryLedger ledger, bool toleratesCrossFeedCopies)
     {
-        _index = index;
-        _plan = plan;
         _articles = articles;
         _ledger = ledger;
-        _toleratesCrossFeedCopies = toleratesCrossFeedCopies;
-        _feeds = plan.FollowsOf(index).Select(f => CountryFeeds.FeedOf(CountryFeeds.Codes[f])).ToArray();
-        _lastSeq = new long[_feeds.Length];
-        _received = new ulong[(plan.ArticleCountries.Length + 63) / 64];
+        _check = new DeliveryCheck(index, plan, toleratesCrossFeedCopies);
     }
 
-    public long Delivered { get; private set; }
-    public long Duplicated { get; private set; }
-    /// <summary>Baseline only: the same article again through a second followed feed (plain groups do not dedupe).</summary>
-    public long CrossFeedCopies { get; private set; }
-    public long OutOfOrder { get; private set; }
-    /// <summary>Articles of this run on a feed not followed, or to a subscriber following none of their feeds.</summary>
-    public long Unexpected { get; private set; }
-    /// <summary>Messages that are not this run's articles (the demo publisher, another run): ignored.</summary>
-    public long Foreign { get; private set; }
+    public long Delivered => Read(c => c.Delivered);
+    public long Duplicated => Read(c => c.Duplicated);
+    public long CrossFeedCopies => Read(c => c.CrossFeedCopies);
+    public long OutOfOrder => Read(c => c.OutOfOrder);
+    public long Unexpected => Read(c => c.Unexpected);
+    public long Foreign => Read(c => c.Foreign);
     public bool ClosedUnexpectedly { get; private set; }
     public string? CloseReason { get; private set; }
 
-    public bool HasReceived(int article)
-    {
-        lock (_gate) return (_received[article >> 6] & (1UL << (article & 63))) != 0;
-    }
+    public bool HasReceived(int article) => Read(c => c.HasReceived(article));
 
     /// <summary>Connects (WebSockets, no negotiation) and subscribes to every followed feed "from now".</summary>
     public async Task ConnectAsync(Uri hubUrl, bool messagePack, CancellationToken cancellationToken)
@@ -76,10 +60,11 @@ public sealed class Subscriber : IAsyncDisposable
         try
         {
             await connection.StartAsync(cancellationToken);
-            for (var i = 0; i < _feeds.Length; i++)
+            for (var i = 0; i < _check.Feeds.Count; i++)
             {
-                var reply = await connection.InvokeAsync<SubscribeReply>("Subscribe", _feeds[i], null, cancellationToken);
-                lock (_gate) _lastSeq[i] = Math.Max(_lastSeq[i], reply.Head);
+                var reply = await connection.InvokeAsync<SubscribeReply>("Subscribe", _check.Feeds[i], null, cancellationToken);
+                var feed = i;
+                lock (_gate) _check.Subscribed(feed, reply.Head);
             }
         }
         catch
@@ -104,39 +89,19 @@ public sealed class Subscriber : IAsyncDisposable
     {
         var receivedAt = Stopwatch.GetTimestamp();
         var article = _articles.NumberOf(item.Article?.Id);
-        lock (_gate)
-        {
-            if (article < 0 || article >= _plan.ArticleCountries.Length)
-            {
-                Foreign++;
-                return;
-            }
-            var slot = Array.IndexOf(_feeds, item.Feed);
-            if (slot < 0)
-            {
-                Unexpected++;
-                return;
-            }
-            if (item.Seq <= _lastSeq[slot]) OutOfOrder++;
-            else _lastSeq[slot] = item.Seq;
+        DeliveryKind kind;
+        lock (_gate) kind = _check.Record(item.Feed, item.Seq, article);
+        if (kind == DeliveryKind.Delivered) _ledger.Delivered(article, receivedAt);
+    }
 
-            ref var word = ref _received[article >> 6];
-            var bit = 1UL << (article & 63);
-            if ((word & bit) != 0)
-            {
-                if (_toleratesCrossFeedCopies && _plan.FollowedFeedsOf(_index, article) > 1) CrossFeedCopies++;
-                else Duplicated++;
-                return;
-            }
-            word |= bit;
-            if (_plan.FollowedFeedsOf(_index, article) == 0)
-            {
-                Unexpected++;
-                return;
-            }
-            Delivered++;
-        }
-        _ledger.Delivered(article, receivedAt);
+    private long Read(Func<DeliveryCheck, long> figure)
+    {
+        lock (_gate) return figure(_check);
+    }
+
+    private bool Read(Func<DeliveryCheck, bool> figure)
+    {
+        lock (_gate) return figure(_check);
     }
 
     public async ValueTask DisposeAsync()
