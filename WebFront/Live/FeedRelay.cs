@@ -118,12 +118,11 @@ public sealed class FeedRelay : IFeedObserver
 
     private async Task PumpAsync(RelayedFeed feed)
     {
-        await foreach (var (target, fromRefresh) in feed.Signals.ReadAllAsync())
+        await foreach (var target in feed.Signals.ReadAllAsync())
         {
             await feed.Gate.WaitAsync();
             try
             {
-                if (fromRefresh && target < feed.Cursor) Rewind(feed, target);
                 await CatchUp(feed, target);
             }
             catch (Exception e)
@@ -136,17 +135,6 @@ public sealed class FeedRelay : IFeedObserver
                 feed.Gate.Release();
             }
         }
-    }
-
-    /// <summary>
-    /// The grain's head is behind what this node already sent: the feed's storage was replaced or lost data.
-    /// Follow the feed as it is now rather than ignoring everything up to the old position.
-    /// </summary>
-    private void Rewind(RelayedFeed feed, long head)
-    {
-        _logger.LogWarning("Feed {Feed} went back from seq {Cursor} to {Head}; following it from there", feed.Feed, feed.Cursor, head);
-        feed.Cursor = head;
-        foreach (var subscriber in feed.Subscribers.Values) subscriber.Position = Math.Min(subscriber.Position, head);
     }
 
     private async Task CatchUp(RelayedFeed feed, long target)

@@ -11,7 +11,7 @@ namespace Feed.WebFront.Live;
 /// </summary>
 public sealed class RelayedFeed
 {
-    private readonly Channel<Signal> _signals = Channel.CreateUnbounded<Signal>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<long> _signals = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<long, FeedItem> _arrived = new();
 
     public RelayedFeed(string feed, IFeedGrain grain)
@@ -43,15 +43,15 @@ public sealed class RelayedFeed
     public void Arrived(FeedItem item)
     {
         _arrived[item.Seq] = item;
-        _signals.Writer.TryWrite(new Signal(item.Seq, FromRefresh: false));
+        _signals.Writer.TryWrite(item.Seq);
     }
 
     /// <summary>The grain's head as learnt on a follow refresh: anything up to it that was not pushed is fetched.</summary>
-    public void HeadIs(long head) => _signals.Writer.TryWrite(new Signal(head, FromRefresh: true));
+    public void HeadIs(long head) => _signals.Writer.TryWrite(head);
 
     public void Close() => _signals.Writer.TryComplete();
 
-    public ChannelReader<Signal> Signals => _signals.Reader;
+    public ChannelReader<long> Signals => _signals.Reader;
 
     public FeedItem? TakeArrived(long seq) => _arrived.TryRemove(seq, out var item) ? item : null;
 
@@ -63,9 +63,6 @@ public sealed class RelayedFeed
             if (key <= seq) _arrived.TryRemove(key, out _);
         }
     }
-
-    /// <summary>"Items up to <paramref name="Seq"/> exist": from a push, or the grain's head learnt on a refresh.</summary>
-    public readonly record struct Signal(long Seq, bool FromRefresh);
 
     public sealed class Subscriber(ConnectionFeeds connection, long position)
     {
