@@ -902,7 +902,12 @@
     const counts = fs.chip.querySelector('.chip-counts');
     const parts = [];
     if (Number.isFinite(fs.head)) parts.push(plural(fs.head, 'article', 'articles'));
-    if (Number.isFinite(fs.followers)) parts.push(`${nf.format(fs.followers)} following`);
+    if (Number.isFinite(fs.followers)) {
+      // The count comes from the server and may predate our own subscription; while this page
+      // follows the feed live it is at least one (never "0 following" next to a live dot).
+      const followers = fs.live ? Math.max(fs.followers, 1) : fs.followers;
+      parts.push(`${nf.format(followers)} following`);
+    }
     counts.textContent = parts.join(' · ') || (fs.loading ? 'loading…' : '');
     fs.chip.setAttribute('aria-label', chipLabel(fs, parts));
   }
