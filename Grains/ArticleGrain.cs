@@ -1,4 +1,6 @@
 using Feed.Grains.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Feed.Grains;
 
@@ -7,12 +9,16 @@ namespace Feed.Grains;
 /// then appended to every feed, then marked delivered; only then does the publisher get its answer. A
 /// crash at any step leaves a pending article whose retry completes the fan-out, and each feed recognises
 /// an article it already holds, so no feed gets it twice.
+/// If a fan-out fails part-way while the silo stays up, the grain also retries it by itself on a timer, so
+/// feeds that already show the article are joined by the rest even when the publisher never retries.
 /// </summary>
 [CollectionAgeLimit(Minutes = 2)]
-public sealed class ArticleGrain(IArticleStore store) : Grain, IArticleGrain
+public sealed class ArticleGrain(IArticleStore store, IOptions<FeedOptions> options, ILogger<ArticleGrain> logger)
+    : Grain, IArticleGrain
 {
     private StoredArticle? _stored;
     private bool _loaded;
+    private IGrainTimer? _retry;
 
     public async Task<PublishResult> Publish(Article article)
     {
@@ -27,16 +33,48 @@ public sealed class ArticleGrain(IArticleStore store) : Grain, IArticleGrain
             await store.SavePendingAsync(publishing);
             _stored = new StoredArticle(publishing, Delivered: false);
         }
-        await Task.WhenAll(publishing.Feeds.Select(feed => GrainFactory.GetGrain<IFeedGrain>(feed).Append(publishing, resumed)));
-        await store.MarkDeliveredAsync(publishing.Id);
-        _stored = new StoredArticle(publishing, Delivered: true);
+        try
+        {
+            await Deliver(publishing, resumed);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Article {Id}: fan-out failed; retrying every {Interval}", publishing.Id, options.Value.FanOutRetryInterval);
+            var interval = options.Value.FanOutRetryInterval;
+            _retry ??= this.RegisterGrainTimer(RetryAsync, new GrainTimerCreationOptions(interval, interval) { KeepAlive = true });
+            throw;
+        }
         return Result(publishing, duplicate: false);
     }
 
+    private async Task Deliver(Article article, bool resumed)
+    {
+        await Task.WhenAll(article.Feeds.Select(feed => GrainFactory.GetGrain<IFeedGrain>(feed).Append(article, resumed)));
+        await store.MarkDeliveredAsync(article.Id);
+        _stored = new StoredArticle(article, Delivered: true);
+        _retry?.Dispose();
+        _retry = null;
+    }
+
+    private async Task RetryAsync()
+    {
+        if (_stored is not { Delivered: false } pending) return;
+        try
+        {
+            await Deliver(pending.Article, resumed: true);
+            logger.LogInformation("Article {Id}: fan-out completed on retry", pending.Article.Id);
+        }
+        catch (Exception e)
+        {
+            logger.LogDebug(e, "Article {Id}: fan-out retry failed", pending.Article.Id);
+        }
+    }
+
+    /// <summary>Only acknowledged articles are visible; one whose publish never completed is not.</summary>
     public async Task<Article?> Get()
     {
         await LoadAsync();
-        return _stored?.Article;
+        return _stored is { Delivered: true } stored ? stored.Article : null;
     }
 
     private async Task LoadAsync()

@@ -38,7 +38,7 @@ public sealed class ArticleIntake(ArticleTagger tagger, FeedCatalog catalog, IOp
             PublishedAt = (s.PublishedAt ?? now).UtcDateTime,
             Countries = countries,
             Topics = topics,
-            Feeds = catalog.FeedsFor(countries, topics),
+            Feeds = catalog.FeedsFor(countries, topics, _limits.MaxRelationCountries),
         };
     }
 

@@ -22,6 +22,7 @@ public sealed class FeedGrain(IFeedStore store, IOptions<FeedOptions> options, I
     private readonly FeedOptions _options = options.Value;
     private readonly FollowerRegistry _followers = new();
     private readonly List<Pending> _pending = [];
+    private Pending[] _storing = []; // the batch being written now
     private FeedWindow _window = null!;
     private string _feed = "";
     private long _head; // last durable seq
@@ -48,19 +49,20 @@ public sealed class FeedGrain(IFeedStore store, IOptions<FeedOptions> options, I
     public async Task<FeedItem> Append(Article article, bool resumed)
     {
         if (_window.TryFind(article.Id, out var known)) return known;
-        var queued = _pending.Find(p => p.Item.Article.Id == article.Id);
-        if (queued is not null) return await queued.Stored.Task;
+        if (Queued(article.Id) is { } queued) return await queued.Stored.Task;
         if (resumed && await store.FindAsync(_feed, article.Id) is { } stored) return stored;
         // The awaited look-up may have let a concurrent append of the same article through: check again.
         if (_window.TryFind(article.Id, out known)) return known;
-        queued = _pending.Find(p => p.Item.Article.Id == article.Id);
-        if (queued is not null) return await queued.Stored.Task;
+        if (Queued(article.Id) is { } queuedMeanwhile) return await queuedMeanwhile.Stored.Task;
 
         var pending = new Pending(new FeedItem(_feed, ++_assigned, article));
         _pending.Add(pending);
         if (!_flushing) _ = FlushAsync();
         return await pending.Stored.Task;
     }
+
+    private Pending? Queued(string articleId) =>
+        _pending.Find(p => p.Item.Article.Id == articleId) ?? Array.Find(_storing, p => p.Item.Article.Id == articleId);
 
     private async Task FlushAsync()
     {
@@ -69,7 +71,7 @@ public sealed class FeedGrain(IFeedStore store, IOptions<FeedOptions> options, I
         {
             while (_pending.Count > 0)
             {
-                var batch = _pending.ToArray();
+                var batch = _storing = _pending.ToArray();
                 _pending.Clear();
                 var items = batch.Select(p => p.Item).ToArray();
                 try
@@ -78,6 +80,7 @@ public sealed class FeedGrain(IFeedStore store, IOptions<FeedOptions> options, I
                 }
                 catch (Exception e)
                 {
+                    _storing = [];
                     // Nothing of this batch is stored. Later appends already hold seqs after it, so they fail
                     // too; seqs are handed out again from the last durable one. Callers retry the publish.
                     logger.LogError(e, "Feed {Feed}: storing seq {First}..{Last} failed", _feed, items[0].Seq, items[^1].Seq);
@@ -90,6 +93,7 @@ public sealed class FeedGrain(IFeedStore store, IOptions<FeedOptions> options, I
                     DeactivateOnIdle();
                     return;
                 }
+                _storing = [];
                 foreach (var p in batch)
                 {
                     _head = p.Item.Seq;

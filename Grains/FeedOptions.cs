@@ -14,6 +14,9 @@ public sealed class FeedOptions
     /// <summary>Most items one read returns.</summary>
     public int MaxReadLimit { get; set; } = 1000;
 
+    /// <summary>How often an article grain retries a fan-out that failed part-way, until every feed holds it.</summary>
+    public TimeSpan FanOutRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>A web front's follow registration lapses unless refreshed within this time.</summary>
     public TimeSpan FollowerLease { get; set; } = TimeSpan.FromSeconds(40);
 }

@@ -11,7 +11,10 @@ public static class FeedSiloServices
 {
     public static IServiceCollection AddFeedGrainServices(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<FeedOptions>(configuration.GetSection(FeedOptions.Section));
+        services.AddOptions<FeedOptions>().Bind(configuration.GetSection(FeedOptions.Section))
+            .Validate(o => o.HistoryLimit >= 1 && o.CachedItems >= 0 && o.MaxReadLimit >= 1,
+                "Feed:HistoryLimit and Feed:MaxReadLimit must be at least 1, Feed:CachedItems at least 0.")
+            .ValidateOnStart();
         services.Configure<PublishingOptions>(configuration.GetSection(PublishingOptions.Section));
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
         services.Configure<TaggingOptions>(configuration.GetSection("Feed:Tagging"));

@@ -12,6 +12,9 @@ public sealed class PublishingOptions
     public int MaxUrlLength { get; set; } = 2_000;
     public int MaxSourceLength { get; set; } = 200;
 
+    /// <summary>Relation feeds are formed only for articles about at most this many countries.</summary>
+    public int MaxRelationCountries { get; set; } = 8;
+
     /// <summary>Most countries or topics a publisher may name on one article.</summary>
     public int MaxGivenTags { get; set; } = 30;
 }

@@ -80,14 +80,22 @@ public sealed class FeedCatalog
     public bool TryResolveTopic(string text, out string slug) =>
         _topicByTerm.TryGetValue(text.Trim(), out slug!);
 
-    /// <summary>The feeds an article with these tags goes to: each country, each pair of countries, each topic.</summary>
-    public IReadOnlyList<string> FeedsFor(IReadOnlyList<string> countries, IReadOnlyList<string> topics)
+    /// <summary>
+    /// The feeds an article with these tags goes to: each country, each pair of countries, each topic. Pairs are
+    /// formed only while the article names at most <paramref name="maxRelationCountries"/> countries: a summit
+    /// of thirty states is not news of 435 bilateral relations (and would cost 435 feed writes).
+    /// </summary>
+    public IReadOnlyList<string> FeedsFor(IReadOnlyList<string> countries, IReadOnlyList<string> topics, int maxRelationCountries = int.MaxValue)
     {
-        var feeds = new List<string>(countries.Count * (countries.Count + 1) / 2 + topics.Count);
+        var pairs = countries.Count <= maxRelationCountries ? countries.Count * (countries.Count - 1) / 2 : 0;
+        var feeds = new List<string>(countries.Count + pairs + topics.Count);
         foreach (var c in countries) feeds.Add(FeedKey.Country(c).ToString());
-        for (var i = 0; i < countries.Count; i++)
-        for (var j = i + 1; j < countries.Count; j++)
-            feeds.Add(FeedKey.Relation(countries[i], countries[j]).ToString());
+        if (pairs > 0)
+        {
+            for (var i = 0; i < countries.Count; i++)
+            for (var j = i + 1; j < countries.Count; j++)
+                feeds.Add(FeedKey.Relation(countries[i], countries[j]).ToString());
+        }
         foreach (var t in topics) feeds.Add(FeedKey.Topic(t).ToString());
         return feeds;
     }

@@ -20,15 +20,15 @@ public sealed class RedisArticleStore(RedisConnection redis) : IArticleStore
 
     public async Task<StoredArticle?> GetAsync(string id)
     {
-        var values = await redis.Database.HashGetAsync(Key(id), ["json", "delivered"]);
+        var values = await (await redis.DatabaseAsync()).HashGetAsync(Key(id), ["json", "delivered"]);
         return values[0].IsNull ? null : new StoredArticle(ArticleJson.Deserialize(values[0]!), values[1] == "1");
     }
 
-    public Task SavePendingAsync(Article article) =>
-        redis.Database.ScriptEvaluateAsync(SavePendingScript, [Key(article.Id)], [ArticleJson.Serialize(article)]);
+    public async Task SavePendingAsync(Article article) =>
+        await (await redis.DatabaseAsync()).ScriptEvaluateAsync(SavePendingScript, [Key(article.Id)], [ArticleJson.Serialize(article)]);
 
-    public Task MarkDeliveredAsync(string id) =>
-        redis.Database.ScriptEvaluateAsync(MarkDeliveredScript, [Key(id)]);
+    public async Task MarkDeliveredAsync(string id) =>
+        await (await redis.DatabaseAsync()).ScriptEvaluateAsync(MarkDeliveredScript, [Key(id)]);
 
     internal RedisKey Key(string id) => redis.KeyPrefix + "article:" + id;
 }

@@ -20,7 +20,7 @@ public sealed class RedisFeedStore(RedisConnection redis, RedisArticleStore arti
 
     public async Task<FeedBounds> ReadBoundsAsync(string feed)
     {
-        var db = redis.Database;
+        var db = await redis.DatabaseAsync();
         var newest = db.SortedSetRangeByRankWithScoresAsync(Key(feed), -1, -1);
         var oldest = db.SortedSetRangeByRankWithScoresAsync(Key(feed), 0, 0);
         var (n, o) = (await newest, await oldest);
@@ -29,7 +29,7 @@ public sealed class RedisFeedStore(RedisConnection redis, RedisArticleStore arti
 
     public async Task<IReadOnlyList<FeedItem>> ReadAfterAsync(string feed, long after, int limit)
     {
-        var entries = await redis.Database.SortedSetRangeByScoreWithScoresAsync(
+        var entries = await (await redis.DatabaseAsync()).SortedSetRangeByScoreWithScoresAsync(
             Key(feed), after, double.PositiveInfinity, Exclude.Start, Order.Ascending, 0, limit);
         return await Items(feed, entries);
     }
@@ -37,17 +37,17 @@ public sealed class RedisFeedStore(RedisConnection redis, RedisArticleStore arti
     public async Task<IReadOnlyList<FeedItem>> ReadLatestAsync(string feed, int count)
     {
         if (count <= 0) return [];
-        var entries = await redis.Database.SortedSetRangeByRankWithScoresAsync(Key(feed), -count, -1);
+        var entries = await (await redis.DatabaseAsync()).SortedSetRangeByRankWithScoresAsync(Key(feed), -count, -1);
         return await Items(feed, entries);
     }
 
     public async Task<FeedItem?> FindAsync(string feed, string articleId)
     {
-        var seq = await redis.Database.SortedSetScoreAsync(Key(feed), articleId);
+        var seq = await (await redis.DatabaseAsync()).SortedSetScoreAsync(Key(feed), articleId);
         return seq is null ? null : (await Items(feed, [new SortedSetEntry(articleId, seq.Value)])).FirstOrDefault();
     }
 
-    public Task AppendAsync(string feed, IReadOnlyList<FeedItem> items, long keepAbove)
+    public async Task AppendAsync(string feed, IReadOnlyList<FeedItem> items, long keepAbove)
     {
         var args = new RedisValue[1 + items.Count * 2];
         args[0] = keepAbove;
@@ -56,13 +56,13 @@ public sealed class RedisFeedStore(RedisConnection redis, RedisArticleStore arti
             args[1 + 2 * i] = items[i].Seq;
             args[2 + 2 * i] = items[i].Article.Id;
         }
-        return redis.Database.ScriptEvaluateAsync(AppendScript, [Key(feed)], args);
+        await (await redis.DatabaseAsync()).ScriptEvaluateAsync(AppendScript, [Key(feed)], args);
     }
 
     private async Task<IReadOnlyList<FeedItem>> Items(string feed, SortedSetEntry[] entries)
     {
         if (entries.Length == 0) return [];
-        var db = redis.Database;
+        var db = await redis.DatabaseAsync();
         var jsons = await Task.WhenAll(entries.Select(e => db.HashGetAsync(articles.Key(e.Element!), "json")));
         var items = new List<FeedItem>(entries.Length);
         for (var i = 0; i < entries.Length; i++)

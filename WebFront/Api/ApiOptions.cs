@@ -6,10 +6,13 @@ public sealed class ApiOptions
     public const string Section = "Feed:Api";
 
     /// <summary>Largest publish request body; larger ones get 413.</summary>
-    public long MaxArticleBytes { get; set; } = 512 * 1024;
+    public long MaxArticleBytes { get; set; } = 1024 * 1024;
 
     /// <summary>Items a history read returns when no limit is given.</summary>
     public int DefaultPageSize { get; set; } = 50;
+
+    /// <summary>Largest <c>limit</c> a history read accepts.</summary>
+    public int MaxPageSize { get; set; } = 1000;
 
     /// <summary>Most suggestions /api/feeds/resolve returns.</summary>
     public int MaxSuggestions { get; set; } = 10;

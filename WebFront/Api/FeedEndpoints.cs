@@ -23,7 +23,8 @@ public static class FeedEndpoints
     {
         if (!catalog.TryParseKey(feed, out var key, out var error)) return BadRequest("feed", error!);
         if (after < 0) return BadRequest("after", "'after' must be 0 or more.");
-        if (limit is < 0 or > 1000) return BadRequest("limit", "'limit' must be between 0 and 1000.");
+        var maxLimit = options.Value.MaxPageSize;
+        if (limit < 0 || limit > maxLimit) return BadRequest("limit", $"'limit' must be between 0 and {maxLimit}.");
         var page = await grains.GetGrain<IFeedGrain>(key.ToString()).Read(after, limit ?? options.Value.DefaultPageSize);
         return Results.Ok(new
         {

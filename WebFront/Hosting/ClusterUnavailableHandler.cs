@@ -11,6 +11,7 @@ public sealed class ClusterUnavailableHandler(IProblemDetailsService problems, I
     public static bool IsUnavailable(Exception e) =>
         e is SiloUnavailableException or TimeoutException or OrleansMessageRejectionException
             || e.GetType().FullName?.StartsWith("StackExchange.Redis.", StringComparison.Ordinal) == true
+            || e is Microsoft.Data.Sqlite.SqliteException
             || (e.InnerException is { } inner && IsUnavailable(inner));
 
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)

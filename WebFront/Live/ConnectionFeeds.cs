@@ -9,6 +9,9 @@ public sealed class ConnectionFeeds(string connectionId, int recentCapacity)
 
     public string ConnectionId { get; } = connectionId;
 
+    /// <summary>Set when the connection has gone; a Subscribe still in progress then undoes itself.</summary>
+    public volatile bool Closed;
+
     public string[] Feeds
     {
         get { lock (_feeds) return _feeds.ToArray(); }

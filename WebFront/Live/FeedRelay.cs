@@ -19,7 +19,7 @@ public sealed class FeedRelay : IFeedObserver
     private readonly IHubContext<FeedHub> _hub;
     private readonly LiveOptions _options;
     private readonly ILogger<FeedRelay> _logger;
-    private IFeedObserver? _self;
+    private readonly Lazy<IFeedObserver> _self;
 
     public FeedRelay(IGrainFactory grains, IHubContext<FeedHub> hub, IOptions<LiveOptions> options, ILogger<FeedRelay> logger)
     {
@@ -27,9 +27,10 @@ public sealed class FeedRelay : IFeedObserver
         _hub = hub;
         _options = options.Value;
         _logger = logger;
+        _self = new(() => _grains.CreateObjectReference<IFeedObserver>(this));
     }
 
-    private IFeedObserver Self => _self ??= _grains.CreateObjectReference<IFeedObserver>(this);
+    private IFeedObserver Self => _self.Value;
 
     public int ConnectionCount => _connections.Count;
     public int FeedCount => _feeds.Count;
@@ -49,6 +50,7 @@ public sealed class FeedRelay : IFeedObserver
     public void Disconnect(string connectionId)
     {
         if (!_connections.TryRemove(connectionId, out var connection)) return;
+        connection.Closed = true;
         foreach (var feed in connection.Feeds) Leave(feed, connectionId);
     }
 
@@ -60,28 +62,34 @@ public sealed class FeedRelay : IFeedObserver
             throw new HubException($"A connection may follow at most {_options.MaxSubscriptionsPerConnection} feeds; unsubscribe from one first.");
         try
         {
-            while (true)
+            var feed = await FollowedFeed(feedKey);
+            // Read what was missed without holding the feed's gate: the pump keeps delivering meanwhile.
+            var (head, missed, complete) = await ReadMissed(feed.Grain, after);
+            await feed.Gate.WaitAsync();
+            try
             {
-                var feed = _feeds.GetOrAdd(feedKey, k => new RelayedFeed(k, _grains.GetGrain<IFeedGrain>(k)));
-                await feed.Gate.WaitAsync();
-                try
+                if (feed.Closed) throw new HubException($"{feedKey} is unavailable right now; subscribe again shortly.");
+                if (feed.Cursor > head)
                 {
-                    if (feed.Closed) continue;
-                    if (feed.Cursor < 0)
-                    {
-                        feed.Cursor = await feed.Grain.Follow(Self, feed.Subscribers.Count + 1);
-                        feed.Pump = Task.Run(() => PumpAsync(feed));
-                    }
-                    var (head, missed, complete) = await ReadMissed(feed.Grain, after);
-                    foreach (var item in missed) connection.TryMarkSent(item.Article.Id);
-                    // From here the pump sends this connection everything after the head it was answered with.
-                    feed.Subscribers[connectionId] = new RelayedFeed.Subscriber(connection, Math.Max(head, 0));
-                    return new SubscribeResult(feedKey, head, missed, complete);
+                    // The pump already handed this node items the answer does not hold: add them (rare, few).
+                    var more = await feed.Grain.Read(head, (int)(feed.Cursor - head));
+                    missed = [.. missed, .. more.Items.Where(i => i.Seq <= feed.Cursor)];
+                    head = feed.Cursor;
                 }
-                finally
+                foreach (var item in missed) connection.TryMarkSent(item.Article.Id);
+                // From here the pump sends this connection everything after the head it was answered with.
+                feed.Subscribers[connectionId] = new RelayedFeed.Subscriber(connection, Math.Max(head, 0));
+                if (connection.Closed)
                 {
-                    feed.Gate.Release();
+                    // The connection went while this Subscribe was under way; its disconnect could not see it.
+                    Leave(feedKey, connectionId);
+                    throw new HubException("This connection is closing.");
                 }
+                return new SubscribeResult(feedKey, head, missed, complete);
+            }
+            finally
+            {
+                feed.Gate.Release();
             }
         }
         catch
@@ -91,15 +99,42 @@ public sealed class FeedRelay : IFeedObserver
         }
     }
 
+    /// <summary>The feed as this node follows it, following it first if nobody here did.</summary>
+    private async Task<RelayedFeed> FollowedFeed(string feedKey)
+    {
+        while (true)
+        {
+            var feed = _feeds.GetOrAdd(feedKey, k => new RelayedFeed(k, _grains.GetGrain<IFeedGrain>(k)));
+            if (feed.Cursor >= 0) return feed;
+            await feed.Gate.WaitAsync();
+            try
+            {
+                if (feed.Closed) continue;
+                if (feed.Cursor < 0)
+                {
+                    feed.Cursor = await feed.Grain.Follow(Self, feed.Subscribers.Count + 1);
+                    feed.Pump = Task.Run(() => PumpAsync(feed));
+                }
+                return feed;
+            }
+            finally
+            {
+                feed.Gate.Release();
+            }
+        }
+    }
+
     private async Task<(long Head, IReadOnlyList<FeedItem> Missed, bool Complete)> ReadMissed(IFeedGrain grain, long? after)
     {
         var max = _options.MaxMissedItems;
         var page = await grain.Read(after, after is null ? 0 : max);
         if (after is not null && page.Items.Count == max && page.Items[^1].Seq < page.Head)
         {
-            // Away too long to replay everything: the newest items, and a clear sign of the gap before them.
-            page = await grain.Read(page.Head - max, max);
-            return (page.Head, page.Items, false);
+            // Away too long to replay everything: the newest items up to the head first read, and a clear
+            // sign of the gap before them. Anything after that head comes live.
+            var head = page.Head;
+            var newest = await grain.Read(head - max, max);
+            return (head, newest.Items.Where(i => i.Seq <= head).ToArray(), false);
         }
         return (page.Head, page.Items, page.Complete);
     }
@@ -181,17 +216,18 @@ public sealed class FeedRelay : IFeedObserver
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
         var now = DateTime.UtcNow;
-        foreach (var feed in _feeds.Values)
+        // In parallel, so one slow or moving grain does not hold up every other lease.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.RefreshParallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(_feeds.Values, parallel, async (feed, _) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
             try
             {
                 if (feed.Subscribers.IsEmpty && now - feed.IdleSince > _options.IdleFeedLinger)
                 {
                     await Release(feed);
-                    continue;
+                    return;
                 }
-                if (feed.Cursor < 0) continue;
+                if (feed.Cursor < 0) return;
                 var head = await feed.Grain.Follow(Self, feed.Subscribers.Count);
                 feed.HeadIs(head);
             }
@@ -199,7 +235,7 @@ public sealed class FeedRelay : IFeedObserver
             {
                 _logger.LogWarning(e, "Could not renew the follow of {Feed}; trying again next round", feed.Feed);
             }
-        }
+        });
     }
 
     private async Task Release(RelayedFeed feed)
@@ -208,6 +244,8 @@ public sealed class FeedRelay : IFeedObserver
         try
         {
             if (!feed.Subscribers.IsEmpty) return;
+            // Unfollow before a new follower of this feed on this node can follow again: same observer.
+            if (feed.Cursor >= 0) await feed.Grain.Unfollow(Self);
             feed.Closed = true;
             _feeds.TryRemove(new KeyValuePair<string, RelayedFeed>(feed.Feed, feed));
             feed.Close();
@@ -216,6 +254,5 @@ public sealed class FeedRelay : IFeedObserver
         {
             feed.Gate.Release();
         }
-        if (feed.Cursor >= 0) await feed.Grain.Unfollow(Self);
     }
 }

@@ -17,6 +17,9 @@ public sealed class LiveOptions
     /// <summary>How often this node renews its follow of each feed (must be well under the grains' lease).</summary>
     public TimeSpan FollowRefreshInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Follow renewals in flight at once during a refresh round.</summary>
+    public int RefreshParallelism { get; set; } = 32;
+
     /// <summary>How long a feed nobody here follows any more stays followed, so quick re-follows cost nothing.</summary>
     public TimeSpan IdleFeedLinger { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -64,6 +64,14 @@ public sealed class FeedCatalogTests
             Catalog.FeedsFor(["AZ", "KR", "TR"], ["politics"]));
     }
 
+    [Fact]
+    public void Articles_about_many_countries_form_no_relation_feeds()
+    {
+        string[] many = ["AZ", "DE", "FR", "IT", "KR", "TR"];
+        Assert.Equal(6 + 15, Catalog.FeedsFor(many, [], maxRelationCountries: 6).Count);
+        Assert.Equal(6, Catalog.FeedsFor(many, [], maxRelationCountries: 5).Count);
+    }
+
     [Theory]
     [InlineData("KR", "KR")]
     [InlineData("kr", "KR")]
