@@ -10,7 +10,8 @@ results=$(mktemp -d)
 dotnet build Feed.sln -c Release -nologo -v quiet || { echo "Build failed"; echo "0 passed, 1 failed"; exit 1; }
 
 status=0
-dotnet test Feed.sln -c Release --no-build --nologo \
+# One test project at a time (-m:1): cluster, browser and load tests each want the 2 cores to themselves.
+dotnet test Feed.sln -c Release --no-build --nologo -m:1 \
   --logger "trx" --results-directory "$results" \
   --logger "console;verbosity=normal" -- RunConfiguration.TreatNoTestsAsError=true 2>&1 | tee "$results/console.log" || status=$?
 
