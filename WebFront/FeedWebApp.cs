@@ -3,6 +3,7 @@ using Feed.WebFront.Api;
 using Feed.WebFront.Demo;
 using Feed.WebFront.Hosting;
 using Feed.WebFront.Live;
+using Microsoft.AspNetCore.SignalR;
 
 namespace Feed.WebFront;
 
@@ -25,6 +26,7 @@ public static class FeedWebApp
         builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
         builder.Services.AddSignalR().AddMessagePackProtocol();
+        builder.Services.AddSingleton(typeof(HubLifetimeManager<>), typeof(FeedHubLifetimeManager<>));
         builder.Services.AddSingleton<FeedRelay>();
         builder.Services.AddHostedService<FeedRelayRefresher>();
         builder.Services.AddHostedService<DemoPublisher>();
