@@ -36,13 +36,24 @@ public sealed class ServerProbe
     /// <summary>The kernel's high-water mark of resident memory since the process started.</summary>
     public double HighWaterRssMb() => ReadStatusKb("VmHWM:") / 1024.0;
 
+    private long _lastCpuTicks;
+
+    /// <summary>CPU ticks so far; a process that has exited keeps the last figure read (it was killed mid-run).</summary>
     private long ReadCpuTicks()
     {
-        var stat = File.ReadAllText($"/proc/{Pid}/stat");
+        string stat;
+        try
+        {
+            stat = File.ReadAllText($"/proc/{Pid}/stat");
+        }
+        catch (IOException)
+        {
+            return _lastCpuTicks;
+        }
         // The command name (field 2) is in parentheses and may hold spaces: count fields after the last ')'.
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         // Fields 14 (utime) and 15 (stime) of the whole line are 12 and 13 after the name.
-        return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return _lastCpuTicks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
     }
 
     private long ReadStatusKb(string field)
