@@ -17,6 +17,12 @@ public sealed class LiveOptions
     /// <summary>How often this node renews its follow of each feed (must be well under the grains' lease).</summary>
     public TimeSpan FollowRefreshInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Messages that may wait for one slow connection before it is disconnected (its client resumes with
+    /// <c>after</c>); keeps a reader that has stopped reading from holding memory without limit.
+    /// </summary>
+    public int MaxQueuedMessagesPerConnection { get; set; } = 2000;
+
     /// <summary>Follow renewals in flight at once during a refresh round.</summary>
     public int RefreshParallelism { get; set; } = 32;
 
