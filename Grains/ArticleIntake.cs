@@ -8,15 +8,12 @@ namespace Feed.Grains;
 /// <summary>
 /// Turns a publisher's submission into an article: checks every field (naming the field when it is wrong),
 /// picks the id, tags the text and merges the publisher's own tags, and lists the feeds it goes to.
-/// The web front uses it to answer 400 before anything is sent; the publisher grain uses it for callers
-/// that come straight to the silo.
+/// The web front uses it before handing the article to its grain (answering 400 when it is wrong); the
+/// publisher grain uses it for callers that come straight to the silo.
 /// </summary>
 public sealed class ArticleIntake(ArticleTagger tagger, FeedCatalog catalog, IOptions<PublishingOptions> options)
 {
     private readonly PublishingOptions _limits = options.Value;
-
-    public IReadOnlyDictionary<string, string[]> Validate(ArticleSubmission? submission) =>
-        Check(submission, out _, out _);
 
     /// <summary>The article to publish, or <see cref="ArticleRejectedException"/> naming what is wrong.</summary>
     public Article Accept(ArticleSubmission? submission, DateTime now)

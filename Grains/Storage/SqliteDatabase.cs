@@ -105,6 +105,14 @@ public sealed class SqliteDatabase : IDisposable
         try
         {
             using var transaction = connection.BeginTransaction();
+            if (batch.Count == 1)
+            {
+                // Alone in its transaction: no savepoint needed to keep its failure from others.
+                batch[0].Work(connection);
+                transaction.Commit();
+                batch[0].Done.TrySetResult();
+                return;
+            }
             foreach (var write in batch)
             {
                 transaction.Save("w");
