@@ -15,10 +15,8 @@ public static class FeedSiloServices
             .Validate(o => o.HistoryLimit >= 1 && o.CachedItems >= 0 && o.MaxReadLimit >= 1,
                 "Feed:HistoryLimit and Feed:MaxReadLimit must be at least 1, Feed:CachedItems at least 0.")
             .ValidateOnStart();
-        services.Configure<PublishingOptions>(configuration.GetSection(PublishingOptions.Section));
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
-        services.Configure<TaggingOptions>(configuration.GetSection("Feed:Tagging"));
-        services.AddFeedTagging();
+        services.AddFeedTagging(configuration);
         var provider = configuration.GetSection(StorageOptions.Section)[nameof(StorageOptions.Provider)] ?? "Sqlite";
         if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
@@ -40,9 +38,14 @@ public static class FeedSiloServices
         return services;
     }
 
-    /// <summary>Tagging and the feed catalog: needed by silos and by web fronts (which check input first).</summary>
-    public static IServiceCollection AddFeedTagging(this IServiceCollection services)
+    /// <summary>
+    /// Intake, tagging and the feed catalog with their options: needed by silos and by web fronts, which check
+    /// and tag articles themselves (also when they are cluster clients with no silo of their own).
+    /// </summary>
+    public static IServiceCollection AddFeedTagging(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<PublishingOptions>(configuration.GetSection(PublishingOptions.Section));
+        services.Configure<TaggingOptions>(configuration.GetSection("Feed:Tagging"));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => FeedCatalog.Default);
         services.TryAddSingleton(sp => new ArticleTagger(TaggingData.Default,

@@ -16,7 +16,7 @@ public static class FeedWebApp
         configure?.Invoke(builder);
 
         builder.AddFeedOrleans();
-        builder.Services.AddFeedTagging();
+        builder.Services.AddFeedTagging(builder.Configuration);
         builder.Services.Configure<ApiOptions>(builder.Configuration.GetSection(ApiOptions.Section));
         builder.Services.Configure<LiveOptions>(builder.Configuration.GetSection(LiveOptions.Section));
         builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));

@@ -30,6 +30,9 @@ public sealed class CrossNodeTests : IAsyncLifetime
         Subscriber.AssertOnceAndInOrder(onB);
         Subscriber.AssertOnceAndInOrder(onA);
 
+        var tooLong = await http.PostAsJsonAsync("api/articles", new { headline = new string('h', LocalCluster.MaxHeadlineLength + 1), body = "b" });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, tooLong.StatusCode);
+
         using var other = _cluster.Http(b);
         var history = await other.GetFromJsonAsync<JsonElement>("api/feeds/relation:AZ-KR?after=0");
         Assert.Equal(ids, history.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("article").GetProperty("id").GetString()));

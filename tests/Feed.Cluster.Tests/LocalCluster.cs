@@ -12,6 +12,7 @@ namespace Feed.Cluster.Tests;
 public sealed class LocalCluster : IAsyncDisposable
 {
     public const string PublisherKey = "cluster-test-key";
+    public const int MaxHeadlineLength = 120;
     private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(60);
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "feed-cluster-" + Guid.NewGuid().ToString("N"));
@@ -94,6 +95,8 @@ public sealed class LocalCluster : IAsyncDisposable
         environment["Orleans__Role"] = "Client";
         environment["Feed__PublisherKeys__0"] = PublisherKey;
         environment["Feed__Demo__Enabled"] = "false";
+        // A web front that is only a cluster client still checks articles with its own configured limits.
+        environment["Feed__Publishing__MaxHeadlineLength"] = MaxHeadlineLength.ToString();
         environment["ASPNETCORE_CONTENTROOT"] = Binaries.WebFrontContent;
         var process = ChildProcess.Start($"web:{url.Port}", "dotnet", [Binaries.WebFront, "--urls", url.ToString().TrimEnd('/')], environment,
             readyText: "Feed is running at");
