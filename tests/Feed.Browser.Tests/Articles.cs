@@ -37,10 +37,7 @@ public static class Articles
     public static async Task<PublishAnswer> PublishAsync(this FeedHost host, object article)
     {
         using var http = host.CreateHttpClient();
-        var response = await http.PostAsJsonAsync("api/articles", article);
-        if (!response.IsSuccessStatusCode)
-            throw new HttpRequestException($"Publish answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        var answer = (await response.Content.ReadFromJsonAsync<PublishAnswer>())!;
+        var answer = await Publishing.PublishAsync(http, article);
         if (answer.Duplicate) throw new InvalidOperationException($"Article {answer.Id} was already published: the tests use fresh ids.");
         return answer;
     }
@@ -48,5 +45,3 @@ public static class Articles
     /// <summary>A fresh article id for one test, so tests that share a web front never see each other's articles as theirs.</summary>
     public static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
 }
-
-public sealed record PublishAnswer(string Id, string[] Countries, string[] Topics, string[] Feeds, bool Duplicate);

@@ -178,5 +178,3 @@ public sealed class LocalCluster : IAsyncDisposable
         }
     }
 }
-
-public sealed record PublishAnswer(string Id, string[] Countries, string[] Topics, string[] Feeds, bool Duplicate);

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.SignalR.Client;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Xunit.Abstractions;
@@ -30,7 +29,6 @@ public sealed class SiloLossTests(ITestOutputHelper output) : IAsyncLifetime
 
         var started = DateTime.UtcNow;
         var killedAt = DateTime.MaxValue;
-        foreach (var client in subscribers) client.Connection.On<FeedItem>("article", _ => client.ArrivalTimes.Add(DateTime.UtcNow));
         for (var i = 1; i <= 40; i++)
         {
             if (i == 15)

@@ -33,13 +33,5 @@ public static class Stories
         autoTag = false,
     };
 
-    public static async Task<PublishAnswer> PublishAsync(HttpClient http, object article)
-    {
-        var response = await http.PostAsJsonAsync("api/articles", article);
-        if (!response.IsSuccessStatusCode)
-            throw new HttpRequestException($"Publish answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<PublishAnswer>())!;
-    }
+    public static Task<PublishAnswer> PublishAsync(HttpClient http, object article) => Publishing.PublishAsync(http, article);
 }
-
-public sealed record PublishAnswer(string Id, string[] Countries, string[] Topics, string[] Feeds, bool Duplicate);

@@ -1,3 +1,4 @@
+using Feed.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Feed.Grains.Tests;

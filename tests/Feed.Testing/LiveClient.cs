@@ -12,13 +12,17 @@ public sealed class LiveClient : IAsyncDisposable
     private LiveClient(HubConnection connection)
     {
         Connection = connection;
-        connection.On<FeedItem>("article", item => _received.Writer.TryWrite(item));
+        connection.On<FeedItem>("article", item =>
+        {
+            ArrivalTimes.Add(DateTime.UtcNow);
+            _received.Writer.TryWrite(item);
+        });
     }
 
     public HubConnection Connection { get; }
     public List<FeedItem> Received { get; } = [];
 
-    /// <summary>When each article message arrived, for tests that measure pauses (filled by handlers they add).</summary>
+    /// <summary>When each article message arrived, for tests that measure pauses.</summary>
     public System.Collections.Concurrent.ConcurrentBag<DateTime> ArrivalTimes { get; } = [];
 
     public static Task<LiveClient> ConnectAsync(FeedHost host, bool messagePack = false) =>
