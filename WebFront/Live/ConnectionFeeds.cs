@@ -1,13 +1,16 @@
 namespace Feed.WebFront.Live;
 
 /// <summary>One SignalR connection on this node: the feeds it follows and the articles it was recently sent.</summary>
-public sealed class ConnectionFeeds(string connectionId, int recentCapacity)
+public sealed class ConnectionFeeds(string connectionId, HubRecipient recipient, int recentCapacity)
 {
     private readonly HashSet<string> _feeds = [];
     private readonly HashSet<string> _recent = [];
     private readonly Queue<string> _recentOrder = new();
 
     public string ConnectionId { get; } = connectionId;
+
+    /// <summary>Where the relay writes this connection's items.</summary>
+    public HubRecipient Recipient { get; } = recipient;
 
     /// <summary>Set when the connection has gone; a Subscribe still in progress then undoes itself.</summary>
     public volatile bool Closed;

@@ -16,15 +16,16 @@ public sealed class FeedRelay : IFeedObserver
     private readonly ConcurrentDictionary<string, RelayedFeed> _feeds = new();
     private readonly ConcurrentDictionary<string, ConnectionFeeds> _connections = new();
     private readonly IGrainFactory _grains;
-    private readonly IHubContext<FeedHub> _hub;
+    private readonly FeedHubLifetimeManager<FeedHub> _hub;
     private readonly LiveOptions _options;
     private readonly ILogger<FeedRelay> _logger;
     private readonly Lazy<IFeedObserver> _self;
 
-    public FeedRelay(IGrainFactory grains, IHubContext<FeedHub> hub, IOptions<LiveOptions> options, ILogger<FeedRelay> logger)
+    public FeedRelay(IGrainFactory grains, HubLifetimeManager<FeedHub> hub, IOptions<LiveOptions> options, ILogger<FeedRelay> logger)
     {
         _grains = grains;
-        _hub = hub;
+        _hub = hub as FeedHubLifetimeManager<FeedHub>
+            ?? throw new InvalidOperationException($"The relay writes through {nameof(FeedHubLifetimeManager<FeedHub>)}; register it as the hub lifetime manager.");
         _options = options.Value;
         _logger = logger;
         _self = new(() => _grains.CreateObjectReference<IFeedObserver>(this));
@@ -44,8 +45,11 @@ public sealed class FeedRelay : IFeedObserver
         return Task.CompletedTask;
     }
 
+    /// <summary>Called from the hub's OnConnectedAsync, after the lifetime manager has taken the connection in.</summary>
     public void Connect(string connectionId) =>
-        _connections[connectionId] = new ConnectionFeeds(connectionId, _options.RecentArticlesPerConnection);
+        _connections[connectionId] = new ConnectionFeeds(connectionId,
+            _hub.Find(connectionId) ?? throw new InvalidOperationException($"Connection {connectionId} is not connected."),
+            _options.RecentArticlesPerConnection);
 
     public void Disconnect(string connectionId)
     {
@@ -78,7 +82,7 @@ public sealed class FeedRelay : IFeedObserver
                 }
                 foreach (var item in missed) connection.TryMarkSent(item.Article.Id);
                 // From here the pump sends this connection everything after the head it was answered with.
-                feed.Subscribers[connectionId] = new RelayedFeed.Subscriber(connection, Math.Max(head, 0));
+                feed.AddSubscriber(new RelayedFeed.Subscriber(connection, Math.Max(head, 0)));
                 if (connection.Closed)
                 {
                     // The connection went while this Subscribe was under way; its disconnect could not see it.
@@ -94,7 +98,7 @@ public sealed class FeedRelay : IFeedObserver
         }
         catch
         {
-            if (!_feeds.TryGetValue(feedKey, out var f) || !f.Subscribers.ContainsKey(connectionId)) connection.RemoveFeed(feedKey);
+            if (!_feeds.TryGetValue(feedKey, out var f) || !f.HasSubscriber(connectionId)) connection.RemoveFeed(feedKey);
             throw;
         }
     }
@@ -112,7 +116,7 @@ public sealed class FeedRelay : IFeedObserver
                 if (feed.Closed) continue;
                 if (feed.Cursor < 0)
                 {
-                    feed.Cursor = await feed.Grain.Follow(Self, feed.Subscribers.Count + 1);
+                    feed.Cursor = await feed.Grain.Follow(Self, feed.Subscribers.Length + 1);
                     feed.Pump = Task.Run(() => PumpAsync(feed));
                 }
                 return feed;
@@ -147,7 +151,7 @@ public sealed class FeedRelay : IFeedObserver
 
     private void Leave(string feedKey, string connectionId)
     {
-        if (_feeds.TryGetValue(feedKey, out var feed) && feed.Subscribers.TryRemove(connectionId, out _) && feed.Subscribers.IsEmpty)
+        if (_feeds.TryGetValue(feedKey, out var feed) && feed.RemoveSubscriber(connectionId) && feed.Subscribers.Length == 0)
             feed.IdleSince = DateTime.UtcNow;
     }
 
@@ -196,17 +200,19 @@ public sealed class FeedRelay : IFeedObserver
     {
         if (item.Seq <= feed.Cursor) return;
         feed.Cursor = item.Seq;
-        List<string>? recipients = null;
-        foreach (var (connectionId, subscriber) in feed.Subscribers)
+        // An article in this feed alone cannot reach a connection through another feed: no need to remember it.
+        var inOtherFeeds = item.Article.Feeds.Count > 1;
+        List<HubRecipient>? recipients = null;
+        foreach (var subscriber in feed.Subscribers)
         {
             if (subscriber.Position >= item.Seq) continue;
             subscriber.Position = item.Seq;
-            if (subscriber.Connection.TryMarkSent(item.Article.Id)) (recipients ??= []).Add(connectionId);
+            if (!inOtherFeeds || subscriber.Connection.TryMarkSent(item.Article.Id)) (recipients ??= []).Add(subscriber.Connection.Recipient);
         }
         if (recipients is null) return;
         // Serialized once for all recipients. Not awaited: one slow connection must not hold up the feed;
         // SignalR keeps each connection's messages in the order they were sent.
-        var sending = _hub.Clients.Clients(recipients).SendAsync("article", item);
+        var sending = _hub.Send(recipients, "article", [item]);
         if (!sending.IsCompletedSuccessfully)
             sending.ContinueWith(t => _logger.LogDebug(t.Exception, "Sending {Feed} #{Seq} failed", item.Feed, item.Seq),
                 TaskContinuationOptions.OnlyOnFaulted);
@@ -222,13 +228,13 @@ public sealed class FeedRelay : IFeedObserver
         {
             try
             {
-                if (feed.Subscribers.IsEmpty && now - feed.IdleSince > _options.IdleFeedLinger)
+                if (feed.Subscribers.Length == 0 && now - feed.IdleSince > _options.IdleFeedLinger)
                 {
                     await Release(feed);
                     return;
                 }
                 if (feed.Cursor < 0) return;
-                var head = await feed.Grain.Follow(Self, feed.Subscribers.Count);
+                var head = await feed.Grain.Follow(Self, feed.Subscribers.Length);
                 feed.HeadIs(head);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -243,7 +249,7 @@ public sealed class FeedRelay : IFeedObserver
         await feed.Gate.WaitAsync();
         try
         {
-            if (!feed.Subscribers.IsEmpty) return;
+            if (feed.Subscribers.Length > 0) return;
             // Unfollow before a new follower of this feed on this node can follow again: same observer.
             if (feed.Cursor >= 0) await feed.Grain.Unfollow(Self);
             feed.Closed = true;

@@ -29,8 +29,40 @@ public sealed class RelayedFeed
     /// <summary>The last seq handed to local connections; -1 until the node first follows the feed.</summary>
     public long Cursor { get; set; } = -1;
 
-    /// <summary>Connection id → the last seq that connection has (through its Subscribe answer or live items).</summary>
-    public ConcurrentDictionary<string, Subscriber> Subscribers { get; } = new();
+    private readonly Dictionary<string, Subscriber> _subscribers = [];
+    private volatile Subscriber[] _subscriberList = [];
+
+    /// <summary>
+    /// The local connections following the feed, each with the last seq it has (through its Subscribe answer or live
+    /// items). An array replaced on every change: the pump walks it for every item, far more often than anyone
+    /// subscribes or leaves.
+    /// </summary>
+    public Subscriber[] Subscribers => _subscriberList;
+
+    public void AddSubscriber(Subscriber subscriber)
+    {
+        lock (_subscribers)
+        {
+            _subscribers[subscriber.Connection.ConnectionId] = subscriber;
+            _subscriberList = [.. _subscribers.Values];
+        }
+    }
+
+    /// <summary>False when the connection did not follow the feed here.</summary>
+    public bool RemoveSubscriber(string connectionId)
+    {
+        lock (_subscribers)
+        {
+            if (!_subscribers.Remove(connectionId)) return false;
+            _subscriberList = [.. _subscribers.Values];
+            return true;
+        }
+    }
+
+    public bool HasSubscriber(string connectionId)
+    {
+        lock (_subscribers) return _subscribers.ContainsKey(connectionId);
+    }
 
     public DateTime IdleSince { get; set; } = DateTime.UtcNow;
 
