@@ -12,6 +12,7 @@ public sealed class ArticleFactory
         + "while analysts expect the new agreement to lower tariffs on a range of household goods next spring. ";
 
     private readonly string _prefix;
+    private readonly byte[] _prefixUtf8;
     private readonly string _body;
     private readonly LoadPlan _plan;
 
@@ -19,6 +20,7 @@ public sealed class ArticleFactory
     {
         RunId = runId;
         _prefix = $"lt-{runId}-";
+        _prefixUtf8 = System.Text.Encoding.UTF8.GetBytes(_prefix);
         _plan = plan;
         var body = new System.Text.StringBuilder(bodyChars + Filler.Length);
         while (body.Length < bodyChars) body.Append(Filler);
@@ -35,6 +37,14 @@ public sealed class ArticleFactory
         if (id is null || !id.StartsWith(_prefix, StringComparison.Ordinal)) return -1;
         return int.TryParse(id.AsSpan(_prefix.Length), System.Globalization.NumberStyles.None,
             System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : -1;
+    }
+
+    /// <summary>The same for an id read straight from a message as UTF-8 bytes, without making a string of it.</summary>
+    public int NumberOf(ReadOnlySpan<byte> id)
+    {
+        if (id.Length <= _prefixUtf8.Length || !id.StartsWith(_prefixUtf8)) return -1;
+        return System.Buffers.Text.Utf8Parser.TryParse(id[_prefixUtf8.Length..], out int n, out var used) && used == id.Length - _prefixUtf8.Length && n >= 0
+            ? n : -1;
     }
 
     /// <summary>Warm-up articles: delivered like the others, but their ids are not this run's numbers, so they are not counted.</summary>

@@ -53,15 +53,20 @@ public sealed class DeliveryCheck
 
     public bool HasReceived(int article) => (_received[article >> 6] & (1UL << (article & 63))) != 0;
 
-    /// <summary>Classifies one arrival; <paramref name="article"/> is the run's article number, or -1 for anything else.</summary>
-    public DeliveryKind Record(string feed, long seq, int article)
+    /// <summary>Classifies one arrival by feed name; <paramref name="article"/> is the run's article number, or -1 for anything else.</summary>
+    public DeliveryKind Record(string feed, long seq, int article) => Record(Array.IndexOf(_feeds, feed), seq, article);
+
+    /// <summary>
+    /// Classifies one arrival; <paramref name="slot"/> is the index of its feed in <see cref="Feeds"/> (-1 for a feed
+    /// not followed), <paramref name="article"/> the run's article number (-1 for anything else).
+    /// </summary>
+    public DeliveryKind Record(int slot, long seq, int article)
     {
         if (article < 0 || article >= _plan.ArticleCountries.Length)
         {
             Foreign++;
             return DeliveryKind.Foreign;
         }
-        var slot = Array.IndexOf(_feeds, feed);
         if (slot < 0)
         {
             Unexpected++;

@@ -25,9 +25,11 @@ public static class LoadArguments
           --warmup SECONDS           publish at rate R first, uncounted, to warm both sides up     [2]
           --drain SECONDS            wait for late deliveries before counting losses               [5]
           --seed N                   seed of follows and article countries                         [1]
-          --two-country-share X      share of articles with two countries (3 feeds)                [0.5]
+          --two-country-share X      share of articles with two countries (3 feeds)                [0]
           --body-chars N             article body length; sets the message size                    [1000]
-          --messagepack              MessagePack hub protocol instead of JSON
+          --client websocket|signalr  subscribers read the JSON protocol off a WebSocket themselves, or use
+                                     the official .NET SignalR client (needed for --messagepack)  [websocket]
+          --messagepack              MessagePack hub protocol instead of JSON (with --client signalr)
           --connect-concurrency N    connections opened at once                                    [50]
           --connect-attempts N       tries per connection before giving up                         [3]
           --max-in-flight N          publishes outstanding at once                                 [1000]
@@ -92,6 +94,12 @@ public static class LoadArguments
                 "--seed" => o with { Seed = Int() },
                 "--two-country-share" => o with { TwoCountryShare = Number() },
                 "--body-chars" => o with { BodyChars = Int() },
+                "--client" => o with { Client = Value().ToLowerInvariant() switch
+                {
+                    "websocket" => HubClient.WebSocket,
+                    "signalr" => HubClient.SignalR,
+                    var c => throw new LoadSetupException($"--client '{c}': use websocket or signalr."),
+                } },
                 "--messagepack" => o with { MessagePack = true },
                 "--connect-concurrency" => o with { ConnectConcurrency = Int() },
                 "--connect-attempts" => o with { ConnectAttempts = Int() },

@@ -49,13 +49,24 @@ public sealed record LoadOptions
     /// <summary>Seed of the random choices (follows and article countries): the same seed gives the same plan. Default 1.</summary>
     public int Seed { get; init; } = 1;
 
-    /// <summary>Share of articles tagged with two countries (delivered to 3 feeds); the rest have one. Default 0.5.</summary>
-    public double TwoCountryShare { get; init; } = 0.5;
+    /// <summary>
+    /// Share of articles tagged with two countries (so in three feeds: both countries and their relation); the rest
+    /// have one. Default 0: every article is in one followed feed, so a run asks for R × S × K / F deliveries per
+    /// second, as the speed targets count them (S=2,000, K=3, F=100, R=1,000/s: 60,000/s). Above 0 the run also
+    /// checks that an article in two followed feeds reaches a subscriber once.
+    /// </summary>
+    public double TwoCountryShare { get; init; }
 
     /// <summary>Characters of article body; sets the message size. Default 1,000 (a delivered message is then about 1.5 KB of JSON).</summary>
     public int BodyChars { get; init; } = 1000;
 
-    /// <summary>Use the MessagePack hub protocol instead of JSON. Default false.</summary>
+    /// <summary>
+    /// The client subscribers speak the hub with: the tool's own reader of the JSON protocol over a WebSocket (default:
+    /// cheap per delivery, so the tool takes little CPU from a server on the same machine) or the official .NET SignalR client.
+    /// </summary>
+    public HubClient Client { get; init; } = HubClient.WebSocket;
+
+    /// <summary>Use the MessagePack hub protocol instead of JSON (needs the SignalR client). Default false.</summary>
     public bool MessagePack { get; init; }
 
     /// <summary>Connections opened at the same time while setting up. Default 50.</summary>
@@ -114,6 +125,7 @@ public sealed record LoadOptions
         Require(HttpConnections >= 1, "--http-connections must be 1 or more.");
         Require(Target != LoadTarget.Http || !string.IsNullOrEmpty(PublisherKey), "--key is required for the HTTP target.");
         Require(Target != LoadTarget.Baseline || !MessagePack, "The baseline server speaks JSON only; leave out --messagepack.");
+        Require(!MessagePack || Client == HubClient.SignalR, "--messagepack needs --client signalr (the websocket client reads JSON only).");
     }
 
     /// <summary>How many articles the run publishes: R × D.</summary>

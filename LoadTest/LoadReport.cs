@@ -8,6 +8,8 @@ public sealed class LoadReport
     public string Target { get; init; } = "";
     public string Url { get; init; } = "";
     public string Protocol { get; init; } = "";
+    /// <summary>The subscribers' hub client: websocket (the tool's own JSON reader) or signalr (the official .NET client).</summary>
+    public string Client { get; init; } = "";
     public int Subscribers { get; init; }
     public int FeedsPerSubscriber { get; init; }
     public int Feeds { get; init; }

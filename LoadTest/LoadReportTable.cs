@@ -14,7 +14,7 @@ public static class LoadReportTable
             $"p50 {s.P50:0.00}  p90 {s.P90:0.00}  p99 {s.P99:0.00}  p99.9 {s.P999:0.00}  max {s.Max:0.00}  (ms, n={s.Count:#,0})");
 
         o.WriteLine();
-        o.WriteLine($"Feed load run {r.RunId} — {r.Target} target, {r.Url}, {r.Protocol}");
+        o.WriteLine($"Feed load run {r.RunId} — {r.Target} target, {r.Url}, {r.Protocol} through the {r.Client} client");
         Row("subscribers S / follows K / feeds F", $"{N(r.Subscribers)} / {r.FeedsPerSubscriber} / {r.Feeds}");
         Row("rate R × duration D", $"{N(r.Rate)}/s × {N(r.DurationSeconds)} s (warm-up {N(r.WarmupSeconds)} s, drain {N(r.DrainSeconds)} s, seed {r.Seed})");
         Row("message size (as JSON)", $"{N(r.MessageBytes)} bytes");

@@ -132,7 +132,7 @@ public static class LoadRunner
                     {
                         try
                         {
-                            await subscriber.ConnectAsync(hubUrl, options.MessagePack, ct);
+                            await subscriber.ConnectAsync(hubUrl, options.Client, options.MessagePack, ct);
                             Interlocked.Increment(ref connected);
                             return;
                         }
@@ -297,6 +297,7 @@ public static class LoadRunner
             Target = options.Target.ToString().ToLowerInvariant(),
             Url = baseUrl.ToString(),
             Protocol = options.MessagePack ? "messagepack" : "json",
+            Client = options.Client == HubClient.WebSocket ? "websocket" : "signalr",
             Subscribers = options.Subscribers,
             FeedsPerSubscriber = options.FeedsPerSubscriber,
             Feeds = options.Feeds,

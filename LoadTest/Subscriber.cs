@@ -1,12 +1,9 @@
 using System.Diagnostics;
-using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Feed.LoadTest;
 
 /// <summary>
-/// One SignalR connection following K feeds. Checks each delivery as it arrives: first or repeated,
+/// One hub connection following K feeds. Checks each delivery as it arrives: first or repeated,
 /// followed or not, seq rising per feed; the ledger gets the latency of every first delivery.
 /// </summary>
 public sealed class Subscriber : IAsyncDisposable
@@ -15,7 +12,7 @@ public sealed class Subscriber : IAsyncDisposable
     private readonly DeliveryLedger _ledger;
     private readonly DeliveryCheck _check;
     private readonly object _gate = new();
-    private HubConnection? _connection;
+    private IHubLink? _link;
     private bool _closing;
 
     public Subscriber(int index, LoadPlan plan, ArticleFactory articles, DeliveryLedger ledger, bool toleratesCrossFeedCopies)
@@ -36,44 +33,31 @@ public sealed class Subscriber : IAsyncDisposable
 
     public bool HasReceived(int article) => Read(c => c.HasReceived(article));
 
-    /// <summary>Connects (WebSockets, no negotiation) and subscribes to every followed feed "from now".</summary>
-    public async Task ConnectAsync(Uri hubUrl, bool messagePack, CancellationToken cancellationToken)
+    /// <summary>Connects (WebSockets, no negotiation) with the chosen client and subscribes to every followed feed "from now".</summary>
+    public async Task ConnectAsync(Uri hubUrl, HubClient client, bool messagePack, CancellationToken cancellationToken)
     {
-        var builder = new HubConnectionBuilder().WithUrl(hubUrl, o =>
-        {
-            // No negotiate round trip and no sticky sessions needed: what a multi-node deployment requires.
-            o.Transports = HttpTransportType.WebSockets;
-            o.SkipNegotiation = true;
-        });
-        if (messagePack) builder.AddMessagePackProtocol();
-        var connection = builder.Build();
-        connection.On<ReceivedItem>("article", OnArticle);
-        connection.Closed += e =>
-        {
-            if (!_closing)
-            {
-                ClosedUnexpectedly = true;
-                CloseReason = e?.Message ?? "closed by the server";
-            }
-            return Task.CompletedTask;
-        };
+        IHubLink link = client == HubClient.WebSocket
+            ? new WebSocketHubLink(hubUrl, _check.Feeds, _articles, Arrived, Closed)
+            : new SignalRClientLink(hubUrl, messagePack, _check.Feeds, _articles, Arrived, Closed);
         try
         {
-            await connection.StartAsync(cancellationToken);
+            await link.StartAsync(cancellationToken);
             for (var i = 0; i < _check.Feeds.Count; i++)
             {
-                var reply = await connection.InvokeAsync<SubscribeReply>("Subscribe", _check.Feeds[i], null, cancellationToken);
+                var head = await link.SubscribeAsync(_check.Feeds[i], cancellationToken);
                 var feed = i;
-                lock (_gate) _check.Subscribed(feed, reply.Head);
+                lock (_gate) _check.Subscribed(feed, head);
             }
         }
         catch
         {
-            _closing = true;
-            await connection.DisposeAsync();
+            await link.DisposeAsync();
+            // A failed attempt is retried afresh: its end is not a dropped connection of the run.
+            ClosedUnexpectedly = false;
+            CloseReason = null;
             throw;
         }
-        _connection = connection;
+        _link = link;
     }
 
     /// <summary>
@@ -81,17 +65,21 @@ public sealed class Subscriber : IAsyncDisposable
     /// before it, so once it returns, nothing sent earlier is still on the way.
     /// </summary>
     public Task FlushAsync(string unfollowedFeed, CancellationToken cancellationToken) =>
-        _connection is { State: HubConnectionState.Connected } c
-            ? c.InvokeAsync("Unsubscribe", unfollowedFeed, cancellationToken)
-            : Task.CompletedTask;
+        _link is { } link && !ClosedUnexpectedly ? link.UnsubscribeAsync(unfollowedFeed, cancellationToken) : Task.CompletedTask;
 
-    private void OnArticle(ReceivedItem item)
+    private void Arrived(int feedSlot, long seq, int article)
     {
         var receivedAt = Stopwatch.GetTimestamp();
-        var article = _articles.NumberOf(item.Article?.Id);
         DeliveryKind kind;
-        lock (_gate) kind = _check.Record(item.Feed, item.Seq, article);
+        lock (_gate) kind = _check.Record(feedSlot, seq, article);
         if (kind == DeliveryKind.Delivered) _ledger.Delivered(article, receivedAt);
+    }
+
+    private void Closed(string reason)
+    {
+        if (_closing) return;
+        ClosedUnexpectedly = true;
+        CloseReason = reason;
     }
 
     private long Read(Func<DeliveryCheck, long> figure)
@@ -107,6 +95,6 @@ public sealed class Subscriber : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _closing = true;
-        if (_connection is not null) await _connection.DisposeAsync();
+        if (_link is not null) await _link.DisposeAsync();
     }
 }

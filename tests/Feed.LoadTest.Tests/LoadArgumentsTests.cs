@@ -24,7 +24,18 @@ public sealed class LoadArgumentsTests
         o.Validate();
     }
 
+    [Fact]
+    public void Subscribers_use_the_websocket_client_unless_told_and_MessagePack_needs_the_SignalR_client()
+    {
+        Assert.Equal(HubClient.WebSocket, LoadArguments.Parse([])!.Client);
+        Assert.Equal(HubClient.SignalR, LoadArguments.Parse(["--client", "signalr"])!.Client);
+        var e = Assert.Throws<LoadSetupException>(() => LoadArguments.Parse(["--key", "k", "--messagepack"])!.Validate());
+        Assert.Contains("--client signalr", e.Message);
+        LoadArguments.Parse(["--key", "k", "--messagepack", "--client", "signalr"])!.Validate();
+    }
+
     [Theory]
+    [InlineData("--client", "carrier-pigeon")]
     [InlineData("--subscribers")]
     [InlineData("--rate", "fast")]
     [InlineData("--target", "carrier-pigeon")]

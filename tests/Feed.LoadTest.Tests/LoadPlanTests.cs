@@ -48,6 +48,12 @@ public sealed class LoadPlanTests
         Assert.Equal(7, articles.NumberOf("lt-run1-7"));
         Assert.Equal(-1, articles.NumberOf("lt-run2-7"));
         Assert.Equal(-1, articles.NumberOf("demo-123"));
+        // The same from UTF-8 bytes, as the WebSocket client reads ids.
+        Assert.Equal(7, articles.NumberOf("lt-run1-7"u8));
+        Assert.Equal(-1, articles.NumberOf("lt-run2-7"u8));
+        Assert.Equal(-1, articles.NumberOf("lt-run1-"u8));
+        Assert.Equal(-1, articles.NumberOf("lt-run1-7x"u8));
+        Assert.Equal(-1, articles.NumberOf("lt-run1--7"u8));
         Assert.Equal(1000, articles.Create(3).Body!.Length);
         Assert.False(articles.Create(3).AutoTag);
     }

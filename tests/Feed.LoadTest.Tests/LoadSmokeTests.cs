@@ -24,6 +24,7 @@ public sealed class LoadSmokeTests(ITestOutputHelper output)
         Drain = TimeSpan.FromSeconds(5),
         Warmup = TimeSpan.Zero, // not measuring speed here, only correctness
         Seed = 7,
+        TwoCountryShare = 0.5, // articles in several followed feeds: each still arrives once per subscriber
     };
 
     [Fact]
@@ -36,6 +37,7 @@ public sealed class LoadSmokeTests(ITestOutputHelper output)
             PublisherKey = FeedHost.PublisherKey,
         });
 
+        Assert.Equal("websocket", report.Client);
         AssertClean(report);
     }
 
@@ -49,6 +51,23 @@ public sealed class LoadSmokeTests(ITestOutputHelper output)
             Gateway = $"127.0.0.1:{host.GatewayPort}",
         });
 
+        AssertClean(report);
+    }
+
+    [Fact]
+    public async Task The_official_SignalR_client_with_MessagePack_gets_every_article_once_and_in_order()
+    {
+        await using var host = await FeedHost.StartAsync();
+        var report = await RunThroughJsonAsync(Smoke(host.BaseAddress) with
+        {
+            Target = LoadTarget.Http,
+            PublisherKey = FeedHost.PublisherKey,
+            Client = HubClient.SignalR,
+            MessagePack = true,
+        });
+
+        Assert.Equal("signalr", report.Client);
+        Assert.Equal("messagepack", report.Protocol);
         AssertClean(report);
     }
 

@@ -1,0 +1,15 @@
+namespace Feed.LoadTest;
+
+/// <summary>Which client the subscribers use to speak to <c>/hubs/feed</c>.</summary>
+public enum HubClient
+{
+    /// <summary>
+    /// The SignalR JSON hub protocol read straight off a WebSocket (<see cref="WebSocketHubLink"/>): it parses only
+    /// feed, seq and article id of each message, so the tool's own CPU per delivery stays small and the CPU of a
+    /// shared machine goes to the server being measured.
+    /// </summary>
+    WebSocket,
+
+    /// <summary>The official .NET client, Microsoft.AspNetCore.SignalR.Client (<see cref="SignalRClientLink"/>); needed for MessagePack.</summary>
+    SignalR,
+}
