@@ -117,9 +117,13 @@ public sealed class ArticleTagger
     {
         if (hit.Kind == CountryTermKind.Demonym) return false;
         var before = at - 1;
-        // "into eastern Chad": a compass word between the place word and the name.
-        if (before > 0 && CompassWords.Contains(tokens[before].In(text).ToString())) before--;
-        if (before >= 0 && PlaceWords.Contains(tokens[before].In(text).ToString())) return true;
+        if (before >= 0)
+        {
+            var word = tokens[before].In(text).ToString();
+            if (PlaceWords.Contains(word)) return true;
+            // "into eastern Chad": a compass word between the place word and the name.
+            if (before > 0 && CompassWords.Contains(word) && PlaceWords.Contains(tokens[before - 1].In(text).ToString())) return true;
+        }
         var next = at + length;
         if (next < tokens.Count && tokens[next].Has(TokenShape.AfterApostrophe) && tokens[next].In(text) is "s" or "S") next++;
         return next < tokens.Count && StateWords.Contains(tokens[next].In(text).ToString());
