@@ -38,8 +38,11 @@ public sealed class ConnectionFeeds(string connectionId, HubRecipient recipient,
     }
 
     /// <summary>True the first time this article goes to this connection; false when it already went through another feed.</summary>
-    public bool TryMarkSent(string articleId)
+    public bool TryMarkSent(Article article)
     {
+        // An article in one feed can only come through that feed, where positions already keep it from repeating.
+        if (article.Feeds.Count <= 1) return true;
+        var articleId = article.Id;
         lock (_recent)
         {
             if (!_recent.Add(articleId)) return false;

@@ -18,7 +18,9 @@ public sealed class FeedHub(FeedRelay relay, FeedCatalog catalog, IHostApplicati
             Context.Abort();
             return Task.CompletedTask;
         }
-        relay.Connect(Context.ConnectionId);
+        // Set by FeedHubLifetimeManager, which takes every connection in before the hub does.
+        relay.Connect(Context.ConnectionId, Context.Features.Get<HubRecipient>()
+            ?? throw new InvalidOperationException($"{nameof(FeedHubLifetimeManager<FeedHub>)} is not the hub lifetime manager."));
         return Task.CompletedTask;
     }
 

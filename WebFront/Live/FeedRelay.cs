@@ -45,11 +45,8 @@ public sealed class FeedRelay : IFeedObserver
         return Task.CompletedTask;
     }
 
-    /// <summary>Called from the hub's OnConnectedAsync, after the lifetime manager has taken the connection in.</summary>
-    public void Connect(string connectionId) =>
-        _connections[connectionId] = new ConnectionFeeds(connectionId,
-            _hub.Find(connectionId) ?? throw new InvalidOperationException($"Connection {connectionId} is not connected."),
-            _options.RecentArticlesPerConnection);
+    public void Connect(string connectionId, HubRecipient recipient) =>
+        _connections[connectionId] = new ConnectionFeeds(connectionId, recipient, _options.RecentArticlesPerConnection);
 
     public void Disconnect(string connectionId)
     {
@@ -80,7 +77,7 @@ public sealed class FeedRelay : IFeedObserver
                     missed = [.. missed, .. more.Items.Where(i => i.Seq <= feed.Cursor)];
                     head = feed.Cursor;
                 }
-                foreach (var item in missed) connection.TryMarkSent(item.Article.Id);
+                foreach (var item in missed) connection.TryMarkSent(item.Article);
                 // From here the pump sends this connection everything after the head it was answered with.
                 feed.AddSubscriber(new RelayedFeed.Subscriber(connection, Math.Max(head, 0)));
                 if (connection.Closed)
@@ -200,22 +197,17 @@ public sealed class FeedRelay : IFeedObserver
     {
         if (item.Seq <= feed.Cursor) return;
         feed.Cursor = item.Seq;
-        // An article in this feed alone cannot reach a connection through another feed: no need to remember it.
-        var inOtherFeeds = item.Article.Feeds.Count > 1;
         List<HubRecipient>? recipients = null;
         foreach (var subscriber in feed.Subscribers)
         {
             if (subscriber.Position >= item.Seq) continue;
             subscriber.Position = item.Seq;
-            if (!inOtherFeeds || subscriber.Connection.TryMarkSent(item.Article.Id)) (recipients ??= []).Add(subscriber.Connection.Recipient);
+            if (subscriber.Connection.TryMarkSent(item.Article)) (recipients ??= []).Add(subscriber.Connection.Recipient);
         }
         if (recipients is null) return;
         // Serialized once for all recipients. Not awaited: one slow connection must not hold up the feed;
         // SignalR keeps each connection's messages in the order they were sent.
-        var sending = _hub.Send(recipients, "article", [item]);
-        if (!sending.IsCompletedSuccessfully)
-            sending.ContinueWith(t => _logger.LogDebug(t.Exception, "Sending {Feed} #{Seq} failed", item.Feed, item.Seq),
-                TaskContinuationOptions.OnlyOnFaulted);
+        _hub.Send(recipients, "article", [item]);
     }
 
     /// <summary>Renews every feed's lease, learns heads to catch up to, and lets go of feeds nobody here follows.</summary>
