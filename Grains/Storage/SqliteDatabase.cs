@@ -105,23 +105,17 @@ public sealed class SqliteDatabase : IDisposable
         try
         {
             using var transaction = connection.BeginTransaction();
-            if (batch.Count == 1)
-            {
-                // Alone in its transaction: no savepoint needed to keep its failure from others.
-                batch[0].Work(connection);
-                transaction.Commit();
-                batch[0].Done.TrySetResult();
-                return;
-            }
+            // A write alone in its transaction needs no savepoint: its failure rolls the whole transaction back.
+            var alone = batch.Count == 1;
             foreach (var write in batch)
             {
-                transaction.Save("w");
+                if (!alone) transaction.Save("w");
                 try
                 {
                     write.Work(connection);
-                    transaction.Release("w");
+                    if (!alone) transaction.Release("w");
                 }
-                catch (Exception e)
+                catch (Exception e) when (!alone)
                 {
                     transaction.Rollback("w");
                     write.Error = e;
