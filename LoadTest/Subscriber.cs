@@ -13,7 +13,6 @@ public sealed class Subscriber : IAsyncDisposable
     private readonly DeliveryCheck _check;
     private readonly object _gate = new();
     private IHubLink? _link;
-    private bool _closing;
 
     public Subscriber(int index, LoadPlan plan, ArticleFactory articles, DeliveryLedger ledger, bool toleratesCrossFeedCopies)
     {
@@ -77,7 +76,6 @@ public sealed class Subscriber : IAsyncDisposable
 
     private void Closed(string reason)
     {
-        if (_closing) return;
         ClosedUnexpectedly = true;
         CloseReason = reason;
     }
@@ -94,7 +92,6 @@ public sealed class Subscriber : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _closing = true;
         if (_link is not null) await _link.DisposeAsync();
     }
 }

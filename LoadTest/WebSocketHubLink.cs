@@ -124,9 +124,9 @@ public sealed class WebSocketHubLink : IHubLink
         {
             if (!_closing && _socket.State == WebSocketState.Open) await SendAsync(Ping, _stop.Token);
         }
-        catch (Exception) when (_closing || _socket.State != WebSocketState.Open)
+        catch (Exception)
         {
-            // The receive loop reports the end of the connection.
+            // A ping that cannot go out means the connection is ending: the receive loop reports that.
         }
     }
 

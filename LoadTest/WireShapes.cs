@@ -20,6 +20,5 @@ public sealed class ReceivedArticle
 /// <summary>The answer to Subscribe: the feed's head, after which live items follow.</summary>
 public sealed class SubscribeReply
 {
-    public string? Feed { get; set; }
     public long Head { get; set; }
 }
