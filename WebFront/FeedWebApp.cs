@@ -19,7 +19,8 @@ public static class FeedWebApp
         builder.Services.AddFeedTagging(builder.Configuration);
         builder.Services.Configure<ApiOptions>(builder.Configuration.GetSection(ApiOptions.Section));
         builder.Services.Configure<LiveOptions>(builder.Configuration.GetSection(LiveOptions.Section));
-        builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
+        builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section))
+            .Validate(o => o.Check() is null, "Feed:Demo: Interval and PollInterval must be positive, EntriesPerDocument at least 1.").ValidateOnStart();
         builder.Services.Configure<PublisherKeyOptions>(builder.Configuration.GetSection("Feed"));
         builder.Services.AddSingleton<PublisherKeys>();
         builder.Services.AddProblemDetails();
@@ -29,7 +30,8 @@ public static class FeedWebApp
         builder.Services.AddSingleton(typeof(HubLifetimeManager<>), typeof(FeedHubLifetimeManager<>));
         builder.Services.AddSingleton<FeedRelay>();
         builder.Services.AddHostedService<FeedRelayRefresher>();
-        builder.Services.AddHostedService<DemoPublisher>();
+        builder.Services.AddSingleton<DemoEntries>();
+        builder.Services.AddHostedService<DemoSources>();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -38,6 +40,8 @@ public static class FeedWebApp
         app.UseStaticFiles();
         app.MapArticleEndpoints();
         app.MapFeedEndpoints();
+        app.MapSourceEndpoints();
+        app.MapDemoFeeds();
         app.MapHub<FeedHub>("/hubs/feed");
         app.MapHealthChecks("/healthz");
 

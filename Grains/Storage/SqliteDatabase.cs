@@ -26,6 +26,33 @@ public sealed class SqliteDatabase : IDisposable
             PRIMARY KEY (feed, seq)
         ) WITHOUT ROWID;
         CREATE UNIQUE INDEX IF NOT EXISTS feed_items_by_article ON feed_items (feed, article_id);
+        CREATE TABLE IF NOT EXISTS sources (
+            id TEXT NOT NULL PRIMARY KEY,
+            created INTEGER NOT NULL,
+            json TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS source_urls (
+            url TEXT NOT NULL PRIMARY KEY,
+            source_id TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS source_urls_by_source ON source_urls (source_id);
+        CREATE TABLE IF NOT EXISTS source_entries (
+            source_id TEXT NOT NULL,
+            article_id TEXT NOT NULL,
+            seen INTEGER NOT NULL,
+            PRIMARY KEY (source_id, article_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS source_entries_by_age ON source_entries (source_id, seen);
+        CREATE TABLE IF NOT EXISTS reminders (
+            grain_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            grain_hash INTEGER NOT NULL,
+            start_at INTEGER NOT NULL,
+            period INTEGER NOT NULL,
+            etag TEXT NOT NULL,
+            PRIMARY KEY (grain_id, name)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS reminders_by_hash ON reminders (grain_hash);
         """;
 
     private readonly string _connectionString;

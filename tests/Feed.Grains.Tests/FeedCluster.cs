@@ -5,13 +5,28 @@ using Orleans.TestingHost;
 
 namespace Feed.Grains.Tests;
 
-/// <summary>Two in-process silos sharing one temporary SQLite file, as a small real cluster would share storage.</summary>
+/// <summary>
+/// Two in-process silos sharing one temporary SQLite file, as a small real cluster would share storage. Sources may
+/// be served from 127.0.0.1 (tests serve their documents there).
+/// </summary>
 public sealed class FeedCluster : IAsyncLifetime
 {
     public const int HistoryLimit = 50;
     public const int CachedItems = 10;
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "feed-grain-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly string _folder;
+    private readonly IReadOnlyDictionary<string, string?> _overrides;
+    private readonly bool _keepFolder;
+
+    public FeedCluster() : this(Path.Combine(Path.GetTempPath(), "feed-grain-tests-" + Guid.NewGuid().ToString("N"))) { }
+
+    /// <summary>A cluster over the SQLite file in <paramref name="folder"/>; with <paramref name="keepFolder"/> the file outlives it, for restarts.</summary>
+    public FeedCluster(string folder, IReadOnlyDictionary<string, string?>? overrides = null, bool keepFolder = false)
+    {
+        _folder = folder;
+        _overrides = overrides ?? new Dictionary<string, string?>();
+        _keepFolder = keepFolder;
+    }
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
     public IClusterClient Client => Cluster.Client;
@@ -24,7 +39,10 @@ public sealed class FeedCluster : IAsyncLifetime
             ["Storage:SqlitePath"] = Path.Combine(_folder, "feed.db"),
             ["Feed:HistoryLimit"] = HistoryLimit.ToString(),
             ["Feed:CachedItems"] = CachedItems.ToString(),
+            ["Feed:Sources:AllowPrivateAddresses"] = "true",
+            ["Feed:Sources:MinPollInterval"] = "00:00:01",
         };
+        foreach (var (key, value) in _overrides) settings[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSilo((_, silo) => silo.Services.AddFeedGrainServices(configuration));
@@ -36,6 +54,7 @@ public sealed class FeedCluster : IAsyncLifetime
     {
         await Cluster.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_keepFolder) return;
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
 

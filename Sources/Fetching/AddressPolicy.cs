@@ -1,0 +1,42 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Feed.Sources.Fetching;
+
+/// <summary>
+/// Which addresses a source may be fetched from: public ones only, unless private addresses are allowed. Applied to
+/// the address actually connected to, so neither a DNS answer nor a redirect can point a fetch inside the network.
+/// </summary>
+public sealed class AddressPolicy(bool allowPrivate)
+{
+    public bool AllowPrivate { get; } = allowPrivate;
+
+    public bool IsAllowed(IPAddress address) => AllowPrivate || IsPublic(address);
+
+    /// <summary>False for loopback, private, link-local, carrier-grade NAT, unspecified, multicast and documentation ranges.</summary>
+    public static bool IsPublic(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (IPAddress.IsLoopback(address)) return false;
+        if (address.AddressFamily == AddressFamily.InterNetwork)
+        {
+            var b = address.GetAddressBytes();
+            return !(b[0] is 0 or 10 or 127 or >= 224                 // "this" network, private, loopback, multicast and reserved
+                || b[0] == 100 && b[1] is >= 64 and <= 127              // carrier-grade NAT
+                || b[0] == 169 && b[1] == 254                           // link-local (cloud metadata lives here)
+                || b[0] == 172 && b[1] is >= 16 and <= 31               // private
+                || b[0] == 192 && b[1] == 168                           // private
+                || b[0] == 192 && b[1] == 0 && b[2] is 0 or 2           // IETF protocol assignments, documentation
+                || b[0] == 198 && b[1] is 18 or 19);                    // benchmarking
+        }
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            if (address.Equals(IPAddress.IPv6None) || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast) return false;
+            var b = address.GetAddressBytes();
+            if ((b[0] & 0xFE) == 0xFC) return false;                    // unique local fc00::/7
+            if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0D && b[3] == 0xB8) return false; // documentation 2001:db8::/32
+            return true;
+        }
+        return false;
+    }
+}
