@@ -22,7 +22,7 @@ internal sealed class ArticleCommand(GlobalOptions global, CliContext context)
     {
         if (global.ClientOptions(parse, context) is not { } options) return ExitCodes.Usage;
         var id = parse.GetValue(_id)!;
-        using var api = new FeedApi(options);
+        using var api = context.Api(options);
         try
         {
             var article = await api.GetArticleAsync(id, cancellationToken);

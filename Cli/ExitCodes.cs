@@ -20,6 +20,6 @@ public static class ExitCodes
     /// <summary>The server rejected the input: 400 (with the field messages), 413, an unknown feed.</summary>
     public const int Rejected = 5;
 
-    /// <summary>No such article.</summary>
+    /// <summary>No such article or source.</summary>
     public const int NotFound = 6;
 }

@@ -19,7 +19,7 @@ internal sealed class GlobalOptions
 
     public Option<string?> Key { get; } = new("--key")
     {
-        Description = $"The publisher key (X-Api-Key) for publish. Default: ${KeyVariable}",
+        Description = $"The publisher key (X-Api-Key) for publish and sources. Default: ${KeyVariable}",
         Recursive = true,
         HelpName = "KEY",
     };

@@ -34,7 +34,7 @@ internal sealed class HistoryCommand(GlobalOptions global, CliContext context)
             context.Error.WriteLine($"error: {error}");
             return ExitCodes.Usage;
         }
-        using var api = new FeedApi(options);
+        using var api = context.Api(options);
         try
         {
             var page = await api.ReadFeedAsync(feed, parse.GetValue(_after), parse.GetValue(_limit), cancellationToken);

@@ -47,7 +47,7 @@ internal sealed class PublishCommand(GlobalOptions global, CliContext context)
             return ExitCodes.Usage;
         }
 
-        using var api = new FeedApi(options);
+        using var api = context.Api(options);
         var run = new PublishRun(context.Error);
         try
         {

@@ -23,7 +23,7 @@ internal sealed class ResolveCommand(GlobalOptions global, CliContext context)
     {
         if (global.ClientOptions(parse, context) is not { } options) return ExitCodes.Usage;
         var words = string.Join(' ', parse.GetValue(_words) ?? []);
-        using var api = new FeedApi(options);
+        using var api = context.Api(options);
         try
         {
             var resolution = await api.ResolveAsync(words, cancellationToken);

@@ -7,8 +7,9 @@ using System.Text.Json.Serialization;
 namespace Feed.Client;
 
 /// <summary>
-/// The REST side of Feed: publish, read a feed's history, resolve words to feeds, get an article. A server that cannot
-/// be reached is skipped for the next configured one; the last one that answered is asked first next time.
+/// The REST side of Feed: publish, read a feed's history, resolve words to feeds, get an article; the followed sources
+/// through <see cref="Sources"/>. A server that cannot be reached is skipped for the next configured one; the last one
+/// that answered is asked first next time.
 /// </summary>
 public sealed class FeedApi : IDisposable
 {
@@ -31,6 +32,7 @@ public sealed class FeedApi : IDisposable
         _servers = _options.Servers.Select(WithTrailingSlash).ToArray();
         _http = handler is null ? new HttpClient() : new HttpClient(handler);
         _http.Timeout = _options.RequestTimeout;
+        Sources = new SourcesApi(this);
     }
 
     /// <summary>Publishes one article. Needs <see cref="FeedClientOptions.ApiKey"/>.</summary>
@@ -42,15 +44,8 @@ public sealed class FeedApi : IDisposable
     /// <summary>Publishes one article given as a JSON object, sent as it is.</summary>
     public async Task<PublishResult> PublishJsonAsync(string articleJson, CancellationToken cancellationToken = default)
     {
-        using var response = await SendAsync(server =>
-        {
-            var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server, "api/articles"))
-            {
-                Content = new StringContent(articleJson, Encoding.UTF8, "application/json"),
-            };
-            if (!string.IsNullOrEmpty(_options.ApiKey)) request.Headers.Add(ApiKeyHeader, _options.ApiKey);
-            return request;
-        }, idempotent: false, cancellationToken);
+        using var response = await SendAsync(server => Request(HttpMethod.Post, server, "api/articles", withKey: true, articleJson),
+            idempotent: false, cancellationToken);
         return await ReadAsync<PublishResult>(response, cancellationToken);
     }
 
@@ -83,16 +78,29 @@ public sealed class FeedApi : IDisposable
         return await ReadAsync<Article>(response, cancellationToken);
     }
 
+    /// <summary>The sources the server follows (feed documents it polls and publishes from); every call needs the key.</summary>
+    public SourcesApi Sources { get; }
+
     public void Dispose() => _http.Dispose();
 
     internal static Uri WithTrailingSlash(Uri server) =>
         server.AbsoluteUri.EndsWith('/') ? server : new Uri(server.AbsoluteUri + "/");
 
+    /// <summary>A request to <paramref name="path"/> on <paramref name="server"/>: the key when the call needs one, the JSON body when there is one.</summary>
+    internal HttpRequestMessage Request(HttpMethod method, Uri server, string path, bool withKey = false, string? json = null)
+    {
+        var request = new HttpRequestMessage(method, new Uri(server, path));
+        if (json is not null) request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        if (withKey && !string.IsNullOrEmpty(_options.ApiKey)) request.Headers.Add(ApiKeyHeader, _options.ApiKey);
+        return request;
+    }
+
     /// <summary>
     /// Sends to the preferred server, moving on to the next when one cannot be connected to (the request never
-    /// reached it, so even a publish is safe to send elsewhere). A timeout moves on only for reads.
+    /// reached it, so even a publish is safe to send elsewhere). A timeout moves on only for calls that are safe to repeat
+    /// (<paramref name="idempotent"/>: reads, and the source calls, which a second try does not change further).
     /// </summary>
-    private async Task<HttpResponseMessage> SendAsync(Func<Uri, HttpRequestMessage> build, bool idempotent, CancellationToken cancellationToken)
+    internal async Task<HttpResponseMessage> SendAsync(Func<Uri, HttpRequestMessage> build, bool idempotent, CancellationToken cancellationToken)
     {
         Exception? lastError = null;
         var start = Volatile.Read(ref _preferred);
@@ -120,7 +128,7 @@ public sealed class FeedApi : IDisposable
         throw new FeedUnreachableException(_servers, lastError);
     }
 
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    internal static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (!response.IsSuccessStatusCode) throw await ProblemAsync(response, cancellationToken);
         return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken)
@@ -128,7 +136,7 @@ public sealed class FeedApi : IDisposable
     }
 
     /// <summary>The server's problem details (title, detail, field errors), or the plain text it sent.</summary>
-    private static async Task<FeedApiException> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    internal static async Task<FeedApiException> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var server = response.RequestMessage?.RequestUri is { } uri ? new Uri(uri.GetLeftPart(UriPartial.Authority) + "/") : new Uri("about:blank");
         var body = await response.Content.ReadAsStringAsync(cancellationToken);

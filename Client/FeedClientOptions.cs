@@ -12,7 +12,7 @@ public sealed class FeedClientOptions
     /// </summary>
     public List<Uri> Servers { get; set; } = [DefaultServer];
 
-    /// <summary>A publisher key, sent as <c>X-Api-Key</c> when publishing. Default: none (reading needs no key).</summary>
+    /// <summary>A publisher key, sent as <c>X-Api-Key</c> when publishing and with the source calls. Default: none (reading needs no key).</summary>
     public string? ApiKey { get; set; }
 
     /// <summary>MessagePack instead of JSON on the hub: smaller and faster to parse. Default: false (JSON).</summary>
