@@ -34,6 +34,8 @@ public static class HtmlText
     public static string ToPlainText(string? html)
     {
         if (string.IsNullOrWhiteSpace(html)) return "";
+        // Most titles and categories hold neither tags nor entities: no need to build a DOM for them.
+        if (html.AsSpan().IndexOfAny('<', '&') < 0) return Collapse(html);
         var text = Render(html, out var hadElements);
         for (var round = 0; round < MaxUnescapeRounds && !hadElements && LooksLikeMarkup(text); round++)
             text = Render(text, out hadElements);
@@ -61,6 +63,13 @@ public static class HtmlText
             }
         }
         return writer.ToString();
+    }
+
+    private static string Collapse(string text)
+    {
+        var builder = new PlainTextBuilder();
+        builder.Text(text, preformatted: false);
+        return builder.ToString();
     }
 
     private static string Render(string html, out bool hadElements)
