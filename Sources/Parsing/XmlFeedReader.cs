@@ -49,23 +49,43 @@ internal static class XmlFeedReader
     {
         try
         {
-            using var reader = XmlReader.Create(new StringReader(text), Settings);
-            return XDocument.Load(reader);
+            return LoadXml(text);
         }
         catch (XmlException e)
         {
+            // Only a failed document pays for the repair; one line in, one line out, so line numbers still hold.
+            if (XmlRepair.Repair(text) is { } repaired)
+            {
+                try
+                {
+                    return LoadXml(repaired);
+                }
+                catch (XmlException again)
+                {
+                    e = again;
+                }
+            }
             if (LooksLikeHtml(text, mediaType)) throw new SourceDocumentException("not a feed: HTML page", e);
             throw new SourceDocumentException($"not a feed: truncated or malformed XML (line {e.LineNumber})", e);
         }
     }
 
+    private static XDocument LoadXml(string text)
+    {
+        using var reader = XmlReader.Create(new StringReader(text), Settings);
+        return XDocument.Load(reader);
+    }
+
     // HTML is rarely well-formed XML, so it shows up here as a parse error; tell the operator what it really was.
+    // The media type alone is not proof: servers label feeds text/html, and a broken feed must be called broken.
     private static bool LooksLikeHtml(string text, string? mediaType)
     {
-        if (mediaType is "text/html" or "application/xhtml+xml") return true;
         var head = text.AsSpan(0, Math.Min(text.Length, 1024));
-        return head.Contains("<html", StringComparison.OrdinalIgnoreCase)
-            || head.Contains("<!doctype html", StringComparison.OrdinalIgnoreCase);
+        if (head.Contains("<html", StringComparison.OrdinalIgnoreCase) || head.Contains("<!doctype html", StringComparison.OrdinalIgnoreCase))
+            return true;
+        var feedRoot = head.Contains("<rss", StringComparison.Ordinal) || head.Contains("<feed", StringComparison.Ordinal)
+            || head.Contains(":RDF", StringComparison.Ordinal);
+        return mediaType is "text/html" or "application/xhtml+xml" && !feedRoot;
     }
 
     private static SourceDocument Map(CodeHollow.FeedReader.Feed feed, XElement root, Uri documentUri)
@@ -93,9 +113,11 @@ internal static class XmlFeedReader
         if (link is null && element?.Element("guid") is { } guid
             && !string.Equals(guid.Attribute("isPermaLink")?.Value?.Trim(), "false", StringComparison.OrdinalIgnoreCase))
             link = EntryFields.Link(guid.Value, baseUri);
-        var content = (item.SpecificItem as Rss20FeedItem)?.Content;
-        return EntryFields.Entry(item.Id, EntryFields.Html(item.Title), link, EntryFields.Date(item.PublishingDate),
-            EntryFields.Html(item.Description), EntryFields.Html(content), item.Categories);
+        var rss = item.SpecificItem as Rss20FeedItem;
+        // The library reads <pubDate> only; feeds made by RSS 1.0-minded tools date items with <dc:date>.
+        var date = EntryFields.Date(item.PublishingDate) ?? EntryFields.Date(rss?.DC?.Date);
+        return EntryFields.Entry(item.Id, EntryFields.Html(item.Title), link, date,
+            EntryFields.Html(item.Description), EntryFields.Html(rss?.Content), item.Categories);
     }
 
     private static SourceEntry RdfEntry(FeedItem item, Rss10FeedItem rdf, Uri baseUri)
