@@ -21,11 +21,11 @@ internal static class XmlFeedReader
         DtdProcessing = DtdProcessing.Ignore,
         XmlResolver = null,
         MaxCharactersFromEntities = 1024,
-        // Real feeds carry stray control characters; refusing the whole feed for one is worse than keeping it.
+        // Real feeds carry references to control characters (&#7;); refusing a whole feed for one is worse than keeping it.
         CheckCharacters = false,
         IgnoreComments = true,
         IgnoreProcessingInstructions = true,
-        IgnoreWhitespace = true,
+        // Whitespace is kept: in Atom XHTML content the space in "<b>a</b> <i>b</i>" is a word break.
     };
 
     public static SourceDocument Read(string text, string? mediaType, Uri documentUri)

@@ -58,6 +58,19 @@ public class RdfAtomJsonParsingTests
     }
 
     [Fact]
+    public void Atom_xhtml_content_keeps_the_spaces_between_inline_elements()
+    {
+        var feed = TestDocuments.ParseText("""
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>
+              <entry><id>1</id><title>x</title>
+                <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><b>bold</b> <i>italic</i></div></content>
+              </entry>
+            </feed>
+            """);
+        Assert.Equal("bold italic", feed.Entries[0].Summary);
+    }
+
+    [Fact]
     public void Atom_links_resolve_against_the_innermost_xml_base()
     {
         var feed = TestDocuments.Parse("atom.xml");
