@@ -1,15 +1,16 @@
 namespace Feed.Sources.Parsing;
 
-// Library choice: CodeHollow.FeedReader 2.1.1 reads every format, System.Text.Json only screens JSON first.
+// Library choice: CodeHollow.FeedReader 2.1.1 reads every format; System.Text.Json only screens JSON first.
 // Both candidates were run on the quirky documents in tests/Feed.Sources.Tests/Documents:
-// - System.ServiceModel.Syndication rejects RSS 1.0 (RDF) and JSON Feed outright, and throws on the whole feed when
-//   one item has an unreadable date ("sometime last week"); it also ignores content:encoded and keeps XHTML titles
-//   as raw markup. It does resolve xml:base and keeps date offsets.
+// - System.ServiceModel.Syndication rejects RSS 1.0 (RDF) and JSON Feed outright, throws away the whole feed when
+//   one item has an unreadable date ("sometime last week"), ignores content:encoded and keeps XHTML titles as raw
+//   markup. (It does resolve xml:base and keeps date offsets.)
 // - CodeHollow.FeedReader reads RSS 0.9x/1.0/2.0, Atom and JSON Feed, gives null for unreadable dates and reads
 //   RFC 822 named zones (EST, PDT, UT, Z; military letters as UTC, as RFC 2822 advises). Its gaps, filled in
-//   XmlFeedReader/EntryFields: relative links are left as written (no xml:base), Atom entries with only <updated>
-//   get no date, XHTML content is flattened, RSS 1.0 ids are the link. Its own loading parses DTDs, so we load the
-//   XML ourselves (no DTD, no resolver) and pass it the elements.
+//   XmlFeedReader and EntryFields: relative links left as written (no xml:base), no date for Atom entries with only
+//   <updated> or RSS items with only <dc:date>, XHTML content flattened, RSS 1.0 ids taken from the link, dates as
+//   UTC DateTimes (offsets lost; the instant is right). Its own loader processes DTDs, so we load the XML ourselves
+//   (no DTD, no resolver) and pass it the elements.
 
 /// <summary>Reads RSS 2.0, RSS 1.0 (RDF), Atom 1.0 and JSON Feed 1.1 documents into <see cref="SourceDocument"/>.</summary>
 public static class FeedDocumentParser
