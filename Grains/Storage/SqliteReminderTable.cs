@@ -20,13 +20,13 @@ public sealed class SqliteReminderTable(SqliteDatabase db) : IReminderTable
         ? Read(Columns + "WHERE grain_hash > $begin AND grain_hash <= $end", ("$begin", (long)begin), ("$end", (long)end))
         : Read(Columns + "WHERE grain_hash > $begin OR grain_hash <= $end", ("$begin", (long)begin), ("$end", (long)end));
 
-    public async Task<ReminderEntry> ReadRow(GrainId grainId, string reminderName)
+    public async Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName)
     {
         var rows = await Read(Columns + "WHERE grain_id = $grain AND name = $name", ("$grain", grainId.ToString()), ("$name", reminderName));
-        return rows.Reminders.FirstOrDefault()!;
+        return rows.Reminders.FirstOrDefault();
     }
 
-    public async Task<string> UpsertRow(ReminderEntry entry)
+    public async Task<string?> UpsertRow(ReminderEntry entry)
     {
         var etag = Guid.NewGuid().ToString("N");
         await db.WriteAsync(connection =>

@@ -21,7 +21,7 @@ public sealed class FeedCluster : IAsyncLifetime
     public FeedCluster() : this(Path.Combine(Path.GetTempPath(), "feed-grain-tests-" + Guid.NewGuid().ToString("N"))) { }
 
     /// <summary>A cluster over the SQLite file in <paramref name="folder"/>; with <paramref name="keepFolder"/> the file outlives it, for restarts.</summary>
-    public FeedCluster(string folder, IReadOnlyDictionary<string, string?>? overrides = null, bool keepFolder = false)
+    internal FeedCluster(string folder, IReadOnlyDictionary<string, string?>? overrides = null, bool keepFolder = false)
     {
         _folder = folder;
         _overrides = overrides ?? new Dictionary<string, string?>();

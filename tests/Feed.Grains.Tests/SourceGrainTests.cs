@@ -41,7 +41,10 @@ public sealed class SourceGrainTests(FeedCluster fixture) : IAsyncLifetime
         _server.Serve("/news.rss", Rss.Document("Caspian Wire", Speakers, Harvest));
         var source = await AddAsync("/news.rss");
 
-        source = await PollAsync(source);
+        // A new source is polled at once, without being asked.
+        var grain = fixture.Client.GetGrain<ISourceGrain>(source.Id);
+        await Eventually.TrueAsync(async () => (await grain.Get())!.LastPolledAt is not null, TimeSpan.FromSeconds(10), "the first poll of a new source");
+        source = (await grain.Get())!;
 
         Assert.Equal(2, source.ArticlesIngested);
         Assert.Equal(200, source.LastStatus);
