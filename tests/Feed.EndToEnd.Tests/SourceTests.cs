@@ -50,7 +50,8 @@ public sealed class SourceTests : IAsyncLifetime
         var item = await client.NextAsync("the source's entry on relation:AZ-KR", seconds: 20);
         Assert.Equal("Parliament speakers of Azerbaijan and South Korea meet in Seoul", item.Article.Headline);
         Assert.Equal("The speaker of Azerbaijan\u2019s Milli Majlis and the speaker of South Korea\u2019s National Assembly discussed trade and students.", item.Article.Body);
-        Assert.Equal(_server.UrlOf("/stories/az-kr-speakers"), item.Article.Url);
+        // A relative link is made absolute against the feed's own site link.
+        Assert.Equal("https://news.example/stories/az-kr-speakers", item.Article.Url);
         Assert.Equal("Caspian Wire", item.Article.Source);
 
         // Polling again (the document unchanged, then re-added) delivers nothing twice.
