@@ -38,4 +38,8 @@ public static class SourceUrl
     /// <summary>The id of a source first added with this (normalised) URL: short, stable, safe in URLs and article ids.</summary>
     public static string IdOf(Uri normalized) =>
         "src-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalized.AbsoluteUri)), 0, 5);
+
+    /// <summary>Whether <paramref name="id"/> has the shape <see cref="IdOf"/> gives, so other strings are not looked up at all.</summary>
+    public static bool IsSourceId(string id) =>
+        id.Length == 14 && id.StartsWith("src-", StringComparison.Ordinal) && id.AsSpan(4).ContainsAnyExcept("0123456789abcdef") == false;
 }

@@ -1,3 +1,4 @@
+using Feed.Sources;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Feed.WebFront.Api;
@@ -46,14 +47,15 @@ public static class SourceEndpoints
     private static async Task<Ok<SourceList>> List(IGrainFactory grains) =>
         TypedResults.Ok(new SourceList(await grains.GetGrain<ISourceRegistryGrain>(0).List()));
 
+    // An id that cannot be a source's is answered 404 without activating a grain for it.
     private static async Task<Results<Ok<Source>, ProblemHttpResult>> Get(string id, IGrainFactory grains) =>
-        await grains.GetGrain<ISourceGrain>(id).Get() is { } source ? TypedResults.Ok(source) : NotFound(id);
+        SourceUrl.IsSourceId(id) && await grains.GetGrain<ISourceGrain>(id).Get() is { } source ? TypedResults.Ok(source) : NotFound(id);
 
     private static async Task<Results<Ok<Source>, ProblemHttpResult>> Poll(string id, IGrainFactory grains) =>
-        await grains.GetGrain<ISourceGrain>(id).PollNow() is { } source ? TypedResults.Ok(source) : NotFound(id);
+        SourceUrl.IsSourceId(id) && await grains.GetGrain<ISourceGrain>(id).PollNow() is { } source ? TypedResults.Ok(source) : NotFound(id);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Remove(string id, IGrainFactory grains) =>
-        await grains.GetGrain<ISourceGrain>(id).Stop() ? TypedResults.NoContent() : NotFound(id);
+        SourceUrl.IsSourceId(id) && await grains.GetGrain<ISourceGrain>(id).Stop() ? TypedResults.NoContent() : NotFound(id);
 
     private static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem(statusCode: 404, title: "No such source", detail: $"No source with id '{id}' is followed.");
