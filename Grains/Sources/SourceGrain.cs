@@ -89,7 +89,22 @@ public sealed class SourceGrain(ISourceStore store, SourcePoller poller, IOption
     private async Task PollAsync()
     {
         var before = _state!;
-        var outcome = await poller.PollAsync(before, _seen, article => GrainFactory.GetGrain<IArticleGrain>(article.Id).Publish(article));
+        PollOutcome outcome;
+        try
+        {
+            outcome = await poller.PollAsync(before, _seen, article => GrainFactory.GetGrain<IArticleGrain>(article.Id).Publish(article));
+        }
+        catch (Exception e)
+        {
+            // Not something a source can do to us (those come back as errors): keep the source alive and say so.
+            logger.LogError(e, "Source {Id}: the poll failed unexpectedly", before.Id);
+            outcome = new PollOutcome(before with
+            {
+                LastPolledAt = clock.GetUtcNow(),
+                LastError = "internal error while polling: " + e.Message,
+                NextPollAt = clock.GetUtcNow() + _options.ErrorBackoff,
+            }, []);
+        }
         try
         {
             await store.SaveAsync(outcome.State, outcome.NewlySeen, _options.MaxRememberedEntries);
