@@ -17,6 +17,7 @@ public sealed class LocalCluster : IAsyncDisposable
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "feed-cluster-" + Guid.NewGuid().ToString("N"));
     private readonly int _redisPort = FreePort.Next();
+    private readonly IReadOnlyDictionary<string, string> _environment;
     private ChildProcess? _redis;
     private IHost? _orleansClient;
 
@@ -28,9 +29,12 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public sealed record WebFront(ChildProcess Process, Uri Url);
 
-    public static async Task<LocalCluster> StartAsync(int silos, int webFronts)
+    private LocalCluster(IReadOnlyDictionary<string, string>? environment) => _environment = environment ?? new Dictionary<string, string>();
+
+    /// <param name="environment">Extra settings for this test's silos and web fronts (e.g. <c>Feed__Sources__…</c>).</param>
+    public static async Task<LocalCluster> StartAsync(int silos, int webFronts, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var cluster = new LocalCluster();
+        var cluster = new LocalCluster(environment);
         try
         {
             await cluster.StartRedisAsync();
@@ -62,18 +66,23 @@ public sealed class LocalCluster : IAsyncDisposable
         _redis = null;
     }
 
-    private Dictionary<string, string> Common() => new()
+    private Dictionary<string, string> Common()
     {
-        ["Orleans__Membership"] = "Redis",
-        ["Orleans__RedisConnection"] = Redis,
-        ["Storage__Provider"] = "Redis",
-        ["Storage__RedisConnection"] = Redis,
-        ["Logging__LogLevel__Default"] = "Warning",
-        ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
-        // Quick lease renewal so a feed that moved to another silo is followed again within a few seconds.
-        ["Feed__Live__FollowRefreshInterval"] = "00:00:01",
-        ["DOTNET_gcServer"] = "0",
-    };
+        var common = new Dictionary<string, string>
+        {
+            ["Orleans__Membership"] = "Redis",
+            ["Orleans__RedisConnection"] = Redis,
+            ["Storage__Provider"] = "Redis",
+            ["Storage__RedisConnection"] = Redis,
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+            // Quick lease renewal so a feed that moved to another silo is followed again within a few seconds.
+            ["Feed__Live__FollowRefreshInterval"] = "00:00:01",
+            ["DOTNET_gcServer"] = "0",
+        };
+        foreach (var (name, value) in _environment) common[name] = value;
+        return common;
+    }
 
     public async Task<Silo> StartSiloAsync()
     {
@@ -136,9 +145,23 @@ public sealed class LocalCluster : IAsyncDisposable
     /// <summary>The silo process hosting this feed's grain now.</summary>
     public async Task<Silo> SiloHostingAsync(string feed)
     {
-        var client = await OrleansClientAsync();
-        var grain = client.GetGrain<IFeedGrain>(feed);
+        var grain = (await OrleansClientAsync()).GetGrain<IFeedGrain>(feed);
         await grain.Read(null, 0);
+        return await SiloHostingAsync(grain);
+    }
+
+    /// <summary>The silo process hosting this source's grain now (asking activates it, as any call would).</summary>
+    public async Task<Silo> SiloHostingSourceAsync(string id)
+    {
+        var grain = (await OrleansClientAsync()).GetGrain<ISourceGrain>(id);
+        await grain.Get();
+        return await SiloHostingAsync(grain);
+    }
+
+    /// <summary>The silo process hosting an activation of this grain, which the caller has just called (so it is active).</summary>
+    public async Task<Silo> SiloHostingAsync(IAddressable grain)
+    {
+        var client = await OrleansClientAsync();
         var address = await client.GetGrain<IManagementGrain>(0).GetActivationAddress(grain);
         lock (Silos) return Silos.Single(s => !s.Process.HasExited && s.SiloPort == address!.Endpoint.Port);
     }
