@@ -35,7 +35,12 @@ public static class EntrySubmission
     {
         if (text.Length <= max) return text;
         var cut = text.LastIndexOf(' ', Math.Max(0, max - 2));
-        return (cut > max / 2 ? text[..cut] : text[..(max - 1)]).TrimEnd() + "…";
+        if (cut <= max / 2)
+        {
+            cut = max - 1;
+            if (char.IsLowSurrogate(text[cut])) cut--; // never split a character made of two UTF-16 units
+        }
+        return text[..cut].TrimEnd() + "…";
     }
 
     private static string? FirstWords(string? text, int count)

@@ -82,8 +82,8 @@ public sealed class SourceGrain(ISourceStore store, SourcePoller poller, IOption
             DeactivateOnIdle();
             return;
         }
-        if (_state.NextPollAt <= clock.GetUtcNow()) await PollAsync();
-        else ScheduleNextPoll();
+        // Activation already set the timer from the stored schedule; the reminder only had to bring the grain back.
+        if (_timer is null) ScheduleNextPoll();
     }
 
     private async Task PollAsync()

@@ -16,6 +16,8 @@ public static class SafeHttpHandler
         AllowAutoRedirect = false,
         AutomaticDecompression = DecompressionMethods.All,
         UseCookies = false,
+        // A proxy would be the address connected to, and the policy would check it instead of the source.
+        UseProxy = false,
         // Long-lived client: pick up DNS changes of the sources now and then.
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         ConnectTimeout = TimeSpan.FromSeconds(10),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,8 @@ public sealed class SourceFetcher(HttpClient http, IOptions<SourcesOptions> opti
                     var next = location.IsAbsoluteUri ? location : new Uri(current, location);
                     if (next.Scheme is not ("http" or "https"))
                         return new FetchResult { Status = status, Error = $"redirected to a {next.Scheme} address, which sources may not use" };
+                    if (current.Scheme == "https" && next.Scheme == "http")
+                        return new FetchResult { Status = status, Error = "redirected from https to plain http, which is refused" };
                     if (hop >= _options.MaxRedirects)
                         return new FetchResult { Status = status, Error = $"more than {_options.MaxRedirects} redirects" };
                     current = next;
@@ -49,11 +52,16 @@ public sealed class SourceFetcher(HttpClient http, IOptions<SourcesOptions> opti
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new FetchResult { Error = $"timed out after {_options.FetchTimeout.TotalSeconds:0.#} s" };
+            return new FetchResult { Error = string.Create(CultureInfo.InvariantCulture, $"timed out after {_options.FetchTimeout.TotalSeconds:0.#} s") };
         }
         catch (HttpRequestException e)
         {
             return new FetchResult { Error = Describe(e) };
+        }
+        catch (IOException e)
+        {
+            // The connection broke while the body was being read.
+            return new FetchResult { Error = "connection broken while reading the document: " + Innermost(e).Message };
         }
     }
 
@@ -76,7 +84,7 @@ public sealed class SourceFetcher(HttpClient http, IOptions<SourcesOptions> opti
         {
             var retryAfter = status is 429 or 503 ? RetryAfterOf(response) : null;
             var reason = response.ReasonPhrase is { Length: > 0 } phrase ? $"{status} {phrase}" : $"HTTP {status}";
-            var error = retryAfter is { } wait ? $"{reason}, retrying after {wait.TotalSeconds:0} s" : reason;
+            var error = retryAfter is { } wait ? string.Create(CultureInfo.InvariantCulture, $"{reason}, retrying after {wait.TotalSeconds:0} s") : reason;
             return new FetchResult { Status = status, Error = error, RetryAfter = retryAfter };
         }
         var limit = _options.MaxDocumentBytes;
@@ -131,9 +139,13 @@ public sealed class SourceFetcher(HttpClient http, IOptions<SourcesOptions> opti
             HttpRequestError.SecureConnectionError => "TLS handshake failed",
             HttpRequestError.InvalidResponse => "invalid HTTP response",
             HttpRequestError.ResponseEnded => "connection closed before the response ended",
-            _ => e.Message,
+            _ => Innermost(e).Message,
         };
     }
 
-    private static string Size(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MB" : $"{bytes / 1024.0:0.#} KB";
+    private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
+
+    private static string Size(long bytes) => bytes >= 1024 * 1024
+        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB")
+        : string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB");
 }

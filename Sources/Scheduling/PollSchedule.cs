@@ -23,8 +23,10 @@ public sealed class PollSchedule(IOptions<SourcesOptions> options, Random random
     /// <param name="consecutiveFailures">Failures in a row, this one included (1 after the first).</param>
     public DateTimeOffset AfterFailure(DateTimeOffset now, TimeSpan interval, int consecutiveFailures, TimeSpan? retryAfter)
     {
-        var doublings = Math.Clamp(consecutiveFailures - 1, 0, 30);
-        var backoff = Min(_options.ErrorBackoff * Math.Pow(2, doublings), _options.MaxErrorBackoff);
+        // Doubling stops at the cap, so no count of failures can overflow the wait.
+        var backoff = _options.ErrorBackoff;
+        for (var i = 1; i < consecutiveFailures && backoff < _options.MaxErrorBackoff; i++) backoff *= 2;
+        backoff = Min(backoff, _options.MaxErrorBackoff);
         var wait = Jittered(backoff < interval ? interval : backoff);
         // A server that says when to come back is not asked sooner.
         if (retryAfter is { } asked && asked > wait) wait = asked;

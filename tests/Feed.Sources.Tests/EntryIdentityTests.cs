@@ -57,6 +57,15 @@ public sealed class EntryIdentityTests
     }
 
     [Fact]
+    public void Untitled_entries_without_guid_or_link_are_told_apart_by_their_text()
+    {
+        var first = EntryIdentity.ArticleIdOf(Source, Entry(id: null, link: null, title: null, body: "Flooding closed the coastal road."));
+        var second = EntryIdentity.ArticleIdOf(Source, Entry(id: null, link: null, title: null, body: "The harbour reopened at noon."));
+
+        Assert.NotEqual(first, second);
+    }
+
+    [Fact]
     public void The_date_counts_as_the_same_instant_whatever_its_offset()
     {
         Assert.Equal(EntryIdentity.ArticleIdOf(Source, Entry(id: null, link: null, publishedAt: Published)),
