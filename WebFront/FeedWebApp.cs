@@ -27,6 +27,8 @@ public static class FeedWebApp
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
         builder.Services.AddSignalR().AddMessagePackProtocol();
         builder.Services.AddSingleton(typeof(HubLifetimeManager<>), typeof(FeedHubLifetimeManager<>));
+        builder.Services.AddSingleton<HubTransport>();
+        builder.Services.AddSingleton<IFeedDirectory, GrainFeedDirectory>();
         builder.Services.AddSingleton<FeedRelay>();
         builder.Services.AddHostedService<FeedRelayRefresher>();
         builder.Services.AddHostedService<DemoPublisher>();
