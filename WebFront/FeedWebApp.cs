@@ -30,6 +30,11 @@ public static class FeedWebApp
         builder.Services.AddSingleton<HubTransport>();
         builder.Services.AddSingleton<IFeedDirectory, GrainFeedDirectory>();
         builder.Services.AddSingleton<FeedRelay>();
+        builder.Services.AddSingleton<StreamTransport>();
+        builder.Services.AddOptions<EventStreamOptions>().Bind(builder.Configuration.GetSection(EventStreamOptions.Section))
+            .Validate(o => o.HeartbeatInterval > TimeSpan.Zero && o.HeartbeatInterval <= TimeSpan.FromSeconds(15), "Feed:Events:HeartbeatInterval must be above 0 and at most 15 s (the contract's promise).")
+            .Validate(o => o.RetryInterval > TimeSpan.Zero, "Feed:Events:RetryInterval must be above 0.")
+            .ValidateOnStart();
         builder.Services.AddHostedService<FeedRelayRefresher>();
         builder.Services.AddHostedService<DemoPublisher>();
 
@@ -40,6 +45,7 @@ public static class FeedWebApp
         app.UseStaticFiles();
         app.MapArticleEndpoints();
         app.MapFeedEndpoints();
+        app.MapEventEndpoints();
         app.MapHub<FeedHub>("/hubs/feed");
         app.MapHealthChecks("/healthz");
 
