@@ -230,7 +230,6 @@ public sealed class FeedRelay : IFeedObserver
     private static void Send(RelayedFeed feed, FeedItem item)
     {
         if (item.Seq <= feed.Cursor) return;
-        feed.Cursor = item.Seq;
         // Recipients grouped by transport, so each transport encodes the item once; nearly always one group.
         ILiveTransport? transport = null;
         List<LiveSubscriber>? recipients = null;
@@ -256,10 +255,13 @@ public sealed class FeedRelay : IFeedObserver
             if (group < 0) others.Add((to.Transport, [to]));
             else others[group].Recipients.Add(to);
         }
-        if (transport is null) return;
-        transport.Send(item, recipients!);
-        if (others is null) return;
-        foreach (var (other, list) in others) other.Send(item, list);
+        if (transport is not null) transport.Send(item, recipients!);
+        if (others is not null)
+        {
+            foreach (var (other, list) in others) other.Send(item, list);
+        }
+        // Moved last, so a reader of CursorOf knows every subscriber has been handed the item.
+        feed.Cursor = item.Seq;
     }
 
     /// <summary>Renews every feed's lease, learns heads to catch up to, and lets go of feeds nobody here follows.</summary>
