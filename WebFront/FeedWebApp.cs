@@ -46,6 +46,7 @@ public static class FeedWebApp
         app.MapArticleEndpoints();
         app.MapFeedEndpoints();
         app.MapEventEndpoints();
+        app.MapSyndicationEndpoints();
         app.MapHub<FeedHub>("/hubs/feed");
         app.MapHealthChecks("/healthz");
 
