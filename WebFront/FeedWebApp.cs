@@ -23,6 +23,7 @@ public static class FeedWebApp
         builder.Services.Configure<PublisherKeyOptions>(builder.Configuration.GetSection("Feed"));
         builder.Services.AddSingleton<PublisherKeys>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddFeedOpenApi();
         builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
         builder.Services.AddSignalR().AddMessagePackProtocol();
@@ -49,6 +50,7 @@ public static class FeedWebApp
         app.MapSyndicationEndpoints();
         app.MapHub<FeedHub>("/hubs/feed");
         app.MapHealthChecks("/healthz");
+        app.MapFeedOpenApi();
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Feed.Tagging;
 using Feed.WebFront.Hosting;
 using Feed.WebFront.Live;
@@ -22,13 +23,14 @@ public static class EventEndpoints
                 + "header (browsers' EventSource do it themselves) or `?lastEventId=` to get exactly what was missed, then live "
                 + "items. An article in several followed feeds is sent once. `event: gap` with `{feed, complete:false}` says "
                 + "history no longer reached back. A comment line goes out at least every 15 s. Bad feeds, too many feeds or a "
-                + "cursor of another follow list: 400 before the stream starts.");
+                + "cursor of another follow list: 400 before the stream starts.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
     private static async Task<Results<EventStreamResult, ValidationProblem, ProblemHttpResult>> Follow(
-        [FromQuery] string? follow,
-        [FromQuery] string? lastEventId,
-        [FromHeader(Name = "Last-Event-ID")] string? lastEventIdHeader,
+        [FromQuery, Description("Feed keys to follow, comma-separated: relation:AZ-KR,topic:economy.")] string? follow,
+        [FromQuery, Description("The last event id seen, for clients that cannot send the Last-Event-ID header.")] string? lastEventId,
+        [FromHeader(Name = "Last-Event-ID"), Description("The last event id seen; resumes after it in every followed feed.")] string? lastEventIdHeader,
         FeedCatalog catalog, FeedRelay relay, StreamTransport transport, IOptions<LiveOptions> live,
         IOptions<EventStreamOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime)
     {

@@ -6,20 +6,19 @@ namespace Feed.WebFront.Api;
 
 /// <summary>A feed's newest items as a JSON Feed 1.1 document (https://jsonfeed.org/version/1.1).</summary>
 public sealed record JsonFeedDocument(
-    string Version,
-    string Title,
-    string HomePageUrl,
-    string FeedUrl,
-    string Description,
-    IReadOnlyList<JsonFeedAuthor> Authors,
-    IReadOnlyList<JsonFeedEntry> Items)
+    [property: JsonPropertyName("version")] string Version,
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("home_page_url")] string HomePageUrl,
+    [property: JsonPropertyName("feed_url")] string FeedUrl,
+    [property: JsonPropertyName("description")] string Description,
+    [property: JsonPropertyName("authors")] IReadOnlyList<JsonFeedAuthor> Authors,
+    [property: JsonPropertyName("items")] IReadOnlyList<JsonFeedEntry> Items)
 {
     public const string ContentType = "application/feed+json; charset=utf-8";
 
-    /// <summary>snake_case field names as the specification spells them; absent values left out.</summary>
+    /// <summary>Absent values left out. Field names are spelled on each property, so the OpenAPI schema shows them too.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
@@ -34,18 +33,18 @@ public sealed record JsonFeedDocument(
         items.Select(i => JsonFeedEntry.Of(i, links, catalog, textLength)).ToArray());
 }
 
-public sealed record JsonFeedAuthor(string Name);
+public sealed record JsonFeedAuthor([property: JsonPropertyName("name")] string Name);
 
 /// <summary>One item; text only (<c>content_text</c>), never HTML. <c>_feed</c> is this service's extension.</summary>
 public sealed record JsonFeedEntry(
-    string Id,
-    string Url,
-    string Title,
-    string? Summary,
-    string ContentText,
-    DateTimeOffset DatePublished,
-    IReadOnlyList<string> Tags,
-    IReadOnlyList<JsonFeedAuthor>? Authors,
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("url")] string Url,
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("summary")] string? Summary,
+    [property: JsonPropertyName("content_text")] string ContentText,
+    [property: JsonPropertyName("date_published")] DateTimeOffset DatePublished,
+    [property: JsonPropertyName("tags")] IReadOnlyList<string> Tags,
+    [property: JsonPropertyName("authors")] IReadOnlyList<JsonFeedAuthor>? Authors,
     [property: JsonPropertyName("_feed")] JsonFeedExtension Feed)
 {
     public static JsonFeedEntry Of(FeedItem item, FeedLinks links, FeedCatalog catalog, int textLength)

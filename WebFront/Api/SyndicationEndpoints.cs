@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json;
 using Feed.Tagging;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,6 +14,9 @@ namespace Feed.WebFront.Api;
 /// </summary>
 public static class SyndicationEndpoints
 {
+    private const string FeedParameter = "A feed key: country:XX, topic:slug or relation:XX-YY (any case, either order).";
+    private const string LimitParameter = "How many of the newest articles (1 to Feed:Api:MaxPageSize; default 50).";
+
     public static void MapSyndicationEndpoints(this IEndpointRouteBuilder app)
     {
         var feeds = app.MapGroup("/api/feeds/{feed}").WithTags("Syndication");
@@ -22,21 +26,25 @@ public static class SyndicationEndpoints
             .WithDescription("The feed's newest `limit` articles (default 50), newest first, with headline, summary, link, date and "
                              + "categories (countries, topics). Sends ETag and Last-Modified; a matching If-None-Match or "
                              + "If-Modified-Since answers 304.")
-            .Produces<string>(StatusCodes.Status200OK, "application/atom+xml");
+            .Produces<string>(StatusCodes.Status200OK, "application/atom+xml")
+            .Produces(StatusCodes.Status304NotModified);
         feeds.MapGet("/jsonfeed", JsonFeed)
             .WithName("GetFeedJsonFeed")
             .WithSummary("A feed as JSON Feed 1.1")
             .WithDescription("The same articles as the Atom document, as JSON Feed 1.1. Same validators and 304s.")
-            .Produces<JsonFeedDocument>(StatusCodes.Status200OK, "application/feed+json");
+            .Produces<JsonFeedDocument>(StatusCodes.Status200OK, "application/feed+json")
+            .Produces(StatusCodes.Status304NotModified);
     }
 
     private static Task<Results<FileContentHttpResult, StatusCodeHttpResult, ValidationProblem>> Atom(
-        string feed, int? limit, HttpContext http, FeedCatalog catalog, IGrainFactory grains, IOptions<ApiOptions> options) =>
+        [Description(FeedParameter)] string feed, [Description(LimitParameter)] int? limit,
+        HttpContext http, FeedCatalog catalog, IGrainFactory grains, IOptions<ApiOptions> options) =>
         Document(feed, limit, http, catalog, grains, options.Value, "atom", AtomDocument.ContentType,
             (key, items, links) => AtomDocument.Write(key, items, links, catalog, options.Value.SyndicationTextLength));
 
     private static Task<Results<FileContentHttpResult, StatusCodeHttpResult, ValidationProblem>> JsonFeed(
-        string feed, int? limit, HttpContext http, FeedCatalog catalog, IGrainFactory grains, IOptions<ApiOptions> options) =>
+        [Description(FeedParameter)] string feed, [Description(LimitParameter)] int? limit,
+        HttpContext http, FeedCatalog catalog, IGrainFactory grains, IOptions<ApiOptions> options) =>
         Document(feed, limit, http, catalog, grains, options.Value, "json", JsonFeedDocument.ContentType,
             (key, items, links) => JsonSerializer.SerializeToUtf8Bytes(
                 JsonFeedDocument.Of(key, items, links, catalog, options.Value.SyndicationTextLength), JsonFeedDocument.Json));
