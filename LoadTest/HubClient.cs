@@ -12,4 +12,10 @@ public enum HubClient
 
     /// <summary>The official .NET client, Microsoft.AspNetCore.SignalR.Client (<see cref="SignalRClientLink"/>); needed for MessagePack.</summary>
     SignalR,
+
+    /// <summary>
+    /// Not the hub: each subscriber reads the Server-Sent Events stream <c>GET /api/events?follow=…</c> of its K feeds
+    /// (<see cref="EventStreamLink"/>), to compare the server's cost per delivery of the two transports.
+    /// </summary>
+    EventStream,
 }

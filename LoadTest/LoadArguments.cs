@@ -27,8 +27,9 @@ public static class LoadArguments
           --seed N                   seed of follows and article countries                         [1]
           --two-country-share X      share of articles with two countries (3 feeds)                [0]
           --body-chars N             article body length; sets the message size                    [1000]
-          --client websocket|signalr  subscribers read the JSON protocol off a WebSocket themselves, or use
-                                     the official .NET SignalR client (needed for --messagepack)  [websocket]
+          --client websocket|signalr|sse  subscribers read the JSON protocol off a WebSocket themselves, use
+                                     the official .NET SignalR client (needed for --messagepack), or
+                                     read the Server-Sent Events stream /api/events instead of the hub  [websocket]
           --messagepack              MessagePack hub protocol instead of JSON (with --client signalr)
           --connect-concurrency N    connections opened at once                                    [50]
           --connect-attempts N       tries per connection before giving up                         [3]
@@ -98,7 +99,8 @@ public static class LoadArguments
                 {
                     "websocket" => HubClient.WebSocket,
                     "signalr" => HubClient.SignalR,
-                    var c => throw new LoadSetupException($"--client '{c}': use websocket or signalr."),
+                    "sse" => HubClient.EventStream,
+                    var c => throw new LoadSetupException($"--client '{c}': use websocket, signalr or sse."),
                 } },
                 "--messagepack" => o with { MessagePack = true },
                 "--connect-concurrency" => o with { ConnectConcurrency = Int() },

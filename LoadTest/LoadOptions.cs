@@ -62,7 +62,8 @@ public sealed record LoadOptions
 
     /// <summary>
     /// The client subscribers speak the hub with: the tool's own reader of the JSON protocol over a WebSocket (default:
-    /// cheap per delivery, so the tool takes little CPU from a server on the same machine) or the official .NET SignalR client.
+    /// cheap per delivery, so the tool takes little CPU from a server on the same machine), the official .NET SignalR client,
+    /// or the event stream <c>/api/events</c> instead of the hub.
     /// </summary>
     public HubClient Client { get; init; } = HubClient.WebSocket;
 
@@ -126,6 +127,7 @@ public sealed record LoadOptions
         Require(Target != LoadTarget.Http || !string.IsNullOrEmpty(PublisherKey), "--key is required for the HTTP target.");
         Require(Target != LoadTarget.Baseline || !MessagePack, "The baseline server speaks JSON only; leave out --messagepack.");
         Require(!MessagePack || Client == HubClient.SignalR, "--messagepack needs --client signalr (the websocket client reads JSON only).");
+        Require(Target != LoadTarget.Baseline || Client != HubClient.EventStream, "The baseline server has no event stream; leave out --client sse.");
     }
 
     /// <summary>How many articles the run publishes: R × D.</summary>

@@ -297,7 +297,7 @@ public static class LoadRunner
             Target = options.Target.ToString().ToLowerInvariant(),
             Url = baseUrl.ToString(),
             Protocol = options.MessagePack ? "messagepack" : "json",
-            Client = options.Client == HubClient.WebSocket ? "websocket" : "signalr",
+            Client = options.Client switch { HubClient.WebSocket => "websocket", HubClient.EventStream => "sse", _ => "signalr" },
             Subscribers = options.Subscribers,
             FeedsPerSubscriber = options.FeedsPerSubscriber,
             Feeds = options.Feeds,

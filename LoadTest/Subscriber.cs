@@ -35,9 +35,12 @@ public sealed class Subscriber : IAsyncDisposable
     /// <summary>Connects (WebSockets, no negotiation) with the chosen client and subscribes to every followed feed "from now".</summary>
     public async Task ConnectAsync(Uri hubUrl, HubClient client, bool messagePack, CancellationToken cancellationToken)
     {
-        IHubLink link = client == HubClient.WebSocket
-            ? new WebSocketHubLink(hubUrl, _check.Feeds, _articles, Arrived, Closed)
-            : new SignalRClientLink(hubUrl, messagePack, _check.Feeds, _articles, Arrived, Closed);
+        IHubLink link = client switch
+        {
+            HubClient.WebSocket => new WebSocketHubLink(hubUrl, _check.Feeds, _articles, Arrived, Closed),
+            HubClient.EventStream => new EventStreamLink(hubUrl, _check.Feeds, _articles, Arrived, Closed),
+            _ => new SignalRClientLink(hubUrl, messagePack, _check.Feeds, _articles, Arrived, Closed),
+        };
         try
         {
             await link.StartAsync(cancellationToken);

@@ -24,11 +24,19 @@ public static class FeedWebApp
         builder.Services.Configure<PublisherKeyOptions>(builder.Configuration.GetSection("Feed"));
         builder.Services.AddSingleton<PublisherKeys>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddFeedOpenApi();
         builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
         builder.Services.AddSignalR().AddMessagePackProtocol();
         builder.Services.AddSingleton(typeof(HubLifetimeManager<>), typeof(FeedHubLifetimeManager<>));
+        builder.Services.AddSingleton<HubTransport>();
+        builder.Services.AddSingleton<IFeedDirectory, GrainFeedDirectory>();
         builder.Services.AddSingleton<FeedRelay>();
+        builder.Services.AddSingleton<StreamTransport>();
+        builder.Services.AddOptions<EventStreamOptions>().Bind(builder.Configuration.GetSection(EventStreamOptions.Section))
+            .Validate(o => o.HeartbeatInterval > TimeSpan.Zero && o.HeartbeatInterval <= TimeSpan.FromSeconds(15), "Feed:Events:HeartbeatInterval must be above 0 and at most 15 s (the contract's promise).")
+            .Validate(o => o.RetryInterval > TimeSpan.Zero, "Feed:Events:RetryInterval must be above 0.")
+            .ValidateOnStart();
         builder.Services.AddHostedService<FeedRelayRefresher>();
         builder.Services.AddSingleton<DemoEntries>();
         builder.Services.AddHostedService<DemoSources>();
@@ -40,10 +48,13 @@ public static class FeedWebApp
         app.UseStaticFiles();
         app.MapArticleEndpoints();
         app.MapFeedEndpoints();
+        app.MapEventEndpoints();
+        app.MapSyndicationEndpoints();
         app.MapSourceEndpoints();
         app.MapDemoFeeds();
         app.MapHub<FeedHub>("/hubs/feed");
         app.MapHealthChecks("/healthz");
+        app.MapFeedOpenApi();
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -16,4 +16,7 @@ public sealed class ApiOptions
 
     /// <summary>Most suggestions /api/feeds/resolve returns.</summary>
     public int MaxSuggestions { get; set; } = 10;
+
+    /// <summary>Characters of an article's body an Atom or JSON Feed entry carries (as summary or content text), cut at a word.</summary>
+    public int SyndicationTextLength { get; set; } = 1000;
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Feed.Grains;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Feed.WebFront.Api;
@@ -12,17 +13,28 @@ public static class ArticleEndpoints
 
     public static void MapArticleEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/articles", Publish);
-        app.MapGet("/api/articles/{id}", Get);
+        var articles = app.MapGroup("/api/articles").WithTags("Articles");
+        articles.MapPost("", Publish)
+            .WithName("PublishArticle")
+            .WithSummary("Publish an article")
+            .WithDescription("Tags the article with its countries, their relations and its topics, and delivers it to each of "
+                             + "those feeds once. `headline` and `body` are required; `countries` and `topics` (names or codes) are "
+                             + "merged with automatic tagging unless `autoTag` is false. 201 with where it went; the same id again: "
+                             + "200 with `duplicate: true` and nothing delivered twice.")
+            .RequirePublisherKey()
+            .Accepts<ArticleSubmission>("application/json")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        articles.MapGet("/{id}", Get)
+            .WithName("GetArticle")
+            .WithSummary("One stored article")
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> Publish(HttpContext http, PublisherKeys keys, ArticleIntake intake,
+    private static async Task<Results<Created<PublishResult>, Ok<PublishResult>, ValidationProblem, ProblemHttpResult>> Publish(HttpContext http, ArticleIntake intake,
         IGrainFactory grains, TimeProvider clock, IOptions<ApiOptions> options, ILoggerFactory loggers)
     {
-        if (!keys.IsValid(http.Request.Headers[PublisherKeys.Header]))
-            return Results.Problem(statusCode: 401, title: "A valid publisher key is required",
-                detail: $"Send one of the configured publisher keys in the {PublisherKeys.Header} header.");
-
         var limit = options.Value.MaxArticleBytes;
         if (http.Request.ContentLength > limit) return TooLarge(limit);
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit;
@@ -39,7 +51,7 @@ public static class ArticleEndpoints
         catch (JsonException e)
         {
             var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
-            return Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [$"Not valid JSON for this field: {e.Message}"] },
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [$"Not valid JSON for this field: {e.Message}"] },
                 title: "The request body is not a valid article");
         }
 
@@ -52,31 +64,31 @@ public static class ArticleEndpoints
         }
         catch (ArticleRejectedException e)
         {
-            return Results.ValidationProblem(e.Errors.ToDictionary(), title: "The article is not valid");
+            return TypedResults.ValidationProblem(e.Errors.ToDictionary(), title: "The article is not valid");
         }
 
         try
         {
             var result = await grains.GetGrain<IArticleGrain>(article.Id).Publish(article);
-            return result.Duplicate ? Results.Ok(result) : Results.Created($"/api/articles/{Uri.EscapeDataString(result.Id)}", result);
+            return result.Duplicate ? TypedResults.Ok(result) : TypedResults.Created($"/api/articles/{Uri.EscapeDataString(result.Id)}", result);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Nothing was acknowledged; whatever was half done is completed by a retry with the same id.
             loggers.CreateLogger(typeof(ArticleEndpoints)).LogError(e, "Publishing failed");
-            return Results.Problem(statusCode: 503, title: "Publishing is unavailable right now",
+            return TypedResults.Problem(statusCode: 503, title: "Publishing is unavailable right now",
                 detail: "The article was not acknowledged. Retry with the same id; it will be delivered once.");
         }
     }
 
-    private static IResult TooLarge(long limit) =>
-        Results.Problem(statusCode: 413, title: "The article is too large", detail: $"A publish request may hold at most {limit} bytes.");
+    private static ProblemHttpResult TooLarge(long limit) =>
+        TypedResults.Problem(statusCode: 413, title: "The article is too large", detail: $"A publish request may hold at most {limit} bytes.");
 
-    private static async Task<IResult> Get(string id, IGrainFactory grains)
+    private static async Task<Results<Ok<Article>, ProblemHttpResult>> Get(string id, IGrainFactory grains)
     {
         var article = await grains.GetGrain<IArticleGrain>(id).Get();
         return article is null
-            ? Results.Problem(statusCode: 404, title: "No such article", detail: $"No article with id '{id}' is stored.")
-            : Results.Ok(article);
+            ? TypedResults.Problem(statusCode: 404, title: "No such article", detail: $"No article with id '{id}' is stored.")
+            : TypedResults.Ok(article);
     }
 }

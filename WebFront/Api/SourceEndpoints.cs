@@ -17,13 +17,21 @@ public static class SourceEndpoints
 {
     public static void MapSourceEndpoints(this IEndpointRouteBuilder app)
     {
-        var sources = app.MapGroup("/api/sources").WithTags("Sources").AddEndpointFilter<PublisherKeyFilter>();
-        sources.MapPost("/", Add).WithSummary("Follow a source")
-            .WithDescription("201 with the new source, 200 with the existing one when its URL is already followed; its entries start arriving after the first poll, at once.");
-        sources.MapGet("/", List).WithSummary("Every followed source");
-        sources.MapGet("/{id}", Get).WithSummary("One source and the state of its polling");
-        sources.MapPost("/{id}/poll", Poll).WithSummary("Poll a source now").WithDescription("Answers the source after the poll.");
-        sources.MapDelete("/{id}", Remove).WithSummary("Stop following a source").WithDescription("Its articles stay.");
+        var sources = app.MapGroup("/api/sources").WithTags("Sources").RequirePublisherKey()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        sources.MapPost("", Add).WithName("AddSource").WithSummary("Follow a source")
+            .WithDescription("Follows an RSS 2.0, RSS 1.0, Atom 1.0 or JSON Feed document. 201 with the new source, 200 with the existing "
+                             + "one when its URL (scheme and host case aside) is already followed; its first poll starts at once. 400 for a URL "
+                             + "that is not absolute http/https, a `pollSeconds` out of range, or a private address when those are not allowed.");
+        sources.MapGet("", List).WithName("ListSources").WithSummary("Every followed source");
+        sources.MapGet("/{id}", Get).WithName("GetSource").WithSummary("One source and the state of its polling")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        sources.MapPost("/{id}/poll", Poll).WithName("PollSource").WithSummary("Poll a source now")
+            .WithDescription("Answers the source after the poll: `lastStatus` and `lastError` say how it went.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        sources.MapDelete("/{id}", Remove).WithName("RemoveSource").WithSummary("Stop following a source")
+            .WithDescription("The source stops; the articles it brought in stay.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<Results<Created<Source>, Ok<Source>, ValidationProblem>> Add(SourceRequest? request, IGrainFactory grains)

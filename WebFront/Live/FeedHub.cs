@@ -19,7 +19,7 @@ public sealed class FeedHub(FeedRelay relay, FeedCatalog catalog, IHostApplicati
             return Task.CompletedTask;
         }
         // Set by FeedHubLifetimeManager, which takes every connection in before the hub does.
-        relay.Connect(Context.ConnectionId, Context.Features.Get<HubRecipient>()
+        relay.Connect(Context.Features.Get<HubSubscriber>()
             ?? throw new InvalidOperationException($"{nameof(FeedHubLifetimeManager<FeedHub>)} is not the hub lifetime manager."));
         return Task.CompletedTask;
     }
@@ -42,6 +42,10 @@ public sealed class FeedHub(FeedRelay relay, FeedCatalog catalog, IHostApplicati
         try
         {
             return await relay.Subscribe(Context.ConnectionId, key, after);
+        }
+        catch (FollowRefusedException e)
+        {
+            throw new HubException(e.Message);
         }
         catch (Exception e) when (e is not HubException && Hosting.ClusterUnavailableHandler.IsUnavailable(e))
         {

@@ -1,42 +1,42 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
 namespace Feed.WebFront.Live;
 
 /// <summary>
-/// This web front node's link between feed grains and its SignalR connections. The node follows each feed
-/// once, however many of its connections follow it, and fans items out locally; so any number of web
-/// fronts work without a SignalR backplane: the feed grains are the backplane. Registrations are leases
-/// renewed by <see cref="FeedRelayRefresher"/>; a lapsed one (grain moved, silo restarted) is renewed and
-/// the node catches up from the grain's head, without its subscribers noticing more than a pause.
+/// This web front node's link between feed grains and its local subscribers (SignalR connections, event streams).
+/// The node follows each feed once, however many of its subscribers follow it, and fans items out locally; so any
+/// number of web fronts work without a backplane: the feed grains are the backplane. Registrations are leases
+/// renewed by <see cref="FeedRelayRefresher"/>; a lapsed one (grain moved, silo restarted) is renewed and the node
+/// catches up from the grain's head, without its subscribers noticing more than a pause. Knows no transport: it
+/// hands items, in order and once per subscriber, to each subscriber's <see cref="ILiveTransport"/>.
 /// </summary>
 public sealed class FeedRelay : IFeedObserver
 {
     private readonly ConcurrentDictionary<string, RelayedFeed> _feeds = new();
-    private readonly ConcurrentDictionary<string, ConnectionFeeds> _connections = new();
-    private readonly IGrainFactory _grains;
-    private readonly FeedHubLifetimeManager<FeedHub> _hub;
+    private readonly ConcurrentDictionary<string, LiveSubscriber> _subscribers = new();
+    private readonly IFeedDirectory _directory;
     private readonly LiveOptions _options;
+    private readonly TimeProvider _clock;
     private readonly ILogger<FeedRelay> _logger;
     private readonly Lazy<IFeedObserver> _self;
 
-    public FeedRelay(IGrainFactory grains, HubLifetimeManager<FeedHub> hub, IOptions<LiveOptions> options, ILogger<FeedRelay> logger)
+    public FeedRelay(IFeedDirectory directory, IOptions<LiveOptions> options, TimeProvider clock, ILogger<FeedRelay> logger)
     {
-        _grains = grains;
-        _hub = hub as FeedHubLifetimeManager<FeedHub>
-            ?? throw new InvalidOperationException($"The relay writes through {nameof(FeedHubLifetimeManager<FeedHub>)}; register it as the hub lifetime manager.");
+        _directory = directory;
         _options = options.Value;
+        _clock = clock;
         _logger = logger;
-        _self = new(() => _grains.CreateObjectReference<IFeedObserver>(this));
+        _self = new(() => _directory.Reference(this));
     }
 
     private IFeedObserver Self => _self.Value;
 
-    public int ConnectionCount => _connections.Count;
+    /// <summary>Local subscribers of every transport.</summary>
+    public int ConnectionCount => _subscribers.Count;
     public int FeedCount => _feeds.Count;
 
-    /// <summary>The last seq of the feed this node has handed to its connections; -1 when it does not follow it.</summary>
+    /// <summary>The last seq of the feed this node has handed to its subscribers; -1 when it does not follow it.</summary>
     public long CursorOf(string feed) => _feeds.TryGetValue(feed, out var f) ? f.Cursor : -1;
 
     Task IFeedObserver.OnItem(FeedItem item)
@@ -45,22 +45,27 @@ public sealed class FeedRelay : IFeedObserver
         return Task.CompletedTask;
     }
 
-    public void Connect(string connectionId, HubRecipient recipient) =>
-        _connections[connectionId] = new ConnectionFeeds(connectionId, recipient, _options.RecentArticlesPerConnection);
+    public void Connect(LiveSubscriber subscriber) => _subscribers[subscriber.Id] = subscriber;
 
-    public void Disconnect(string connectionId)
+    public void Disconnect(string subscriberId)
     {
-        if (!_connections.TryRemove(connectionId, out var connection)) return;
-        connection.Closed = true;
-        foreach (var feed in connection.Feeds) Leave(feed, connectionId);
+        if (!_subscribers.TryRemove(subscriberId, out var subscriber)) return;
+        subscriber.Closed = true;
+        foreach (var feed in subscriber.Feeds) Leave(feed, subscriberId);
     }
 
-    public async Task<SubscribeResult> Subscribe(string connectionId, FeedKey key, long? after)
+    /// <summary>
+    /// Follows the feed for the subscriber from <paramref name="after"/> (null: from now). The answer holds what was
+    /// missed up to its head; live items follow from head + 1. With <paramref name="replay"/> the missed items (and a
+    /// gap, if any) also go through the subscriber's transport, before any live item of the feed and once per
+    /// subscriber, for transports that have no answer to carry them.
+    /// </summary>
+    public async Task<SubscribeResult> Subscribe(string subscriberId, FeedKey key, long? after, bool replay = false)
     {
-        if (!_connections.TryGetValue(connectionId, out var connection)) throw new HubException("This connection is closing.");
+        if (!_subscribers.TryGetValue(subscriberId, out var subscriber)) throw Closing();
         var feedKey = key.ToString();
-        if (!connection.TryAddFeed(feedKey, _options.MaxSubscriptionsPerConnection))
-            throw new HubException($"A connection may follow at most {_options.MaxSubscriptionsPerConnection} feeds; unsubscribe from one first.");
+        if (!subscriber.TryAddFeed(feedKey, _options.MaxSubscriptionsPerConnection))
+            throw new FollowRefusedException($"A connection may follow at most {_options.MaxSubscriptionsPerConnection} feeds; unsubscribe from one first.", transient: false);
         try
         {
             var feed = await FollowedFeed(feedKey);
@@ -69,7 +74,7 @@ public sealed class FeedRelay : IFeedObserver
             await feed.Gate.WaitAsync();
             try
             {
-                if (feed.Closed) throw new HubException($"{feedKey} is unavailable right now; subscribe again shortly.");
+                if (feed.Closed) throw Unavailable(feedKey);
                 if (feed.Cursor > head)
                 {
                     // The pump already handed this node items the answer does not hold: add them (rare, few).
@@ -77,14 +82,15 @@ public sealed class FeedRelay : IFeedObserver
                     missed = [.. missed, .. more.Items.Where(i => i.Seq <= feed.Cursor)];
                     head = feed.Cursor;
                 }
-                foreach (var item in missed) connection.TryMarkSent(item.Article);
-                // From here the pump sends this connection everything after the head it was answered with.
-                feed.AddSubscriber(new RelayedFeed.Subscriber(connection, Math.Max(head, 0)));
-                if (connection.Closed)
+                if (replay) Replay(subscriber, feedKey, head, missed, complete);
+                else foreach (var item in missed) subscriber.TryMarkSent(item.Article);
+                // From here the pump sends this subscriber everything after the head it was answered with.
+                feed.AddSubscriber(new RelayedFeed.Subscriber(subscriber, Math.Max(head, 0)));
+                if (subscriber.Closed)
                 {
-                    // The connection went while this Subscribe was under way; its disconnect could not see it.
-                    Leave(feedKey, connectionId);
-                    throw new HubException("This connection is closing.");
+                    // The subscriber went while this Subscribe was under way; its disconnect could not see it.
+                    Leave(feedKey, subscriberId);
+                    throw Closing();
                 }
                 return new SubscribeResult(feedKey, head, missed, complete);
             }
@@ -95,9 +101,25 @@ public sealed class FeedRelay : IFeedObserver
         }
         catch
         {
-            if (!_feeds.TryGetValue(feedKey, out var f) || !f.HasSubscriber(connectionId)) connection.RemoveFeed(feedKey);
+            if (!_feeds.TryGetValue(feedKey, out var f) || !f.HasSubscriber(subscriberId)) subscriber.RemoveFeed(feedKey);
             throw;
         }
+    }
+
+    private static FollowRefusedException Closing() => new("This connection is closing.", transient: false);
+
+    private static FollowRefusedException Unavailable(string feed) => new($"{feed} is unavailable right now; subscribe again shortly.", transient: true);
+
+    private static void Replay(LiveSubscriber subscriber, string feed, long head, IReadOnlyList<FeedItem> missed, bool complete)
+    {
+        if (!complete) subscriber.Transport.Gap(feed, missed.Count > 0 ? missed[0].Seq - 1 : head, subscriber);
+        foreach (var item in missed) Deliver(subscriber, item);
+    }
+
+    private static void Deliver(LiveSubscriber subscriber, FeedItem item)
+    {
+        if (subscriber.TryMarkSent(item.Article)) subscriber.Transport.Send(item, [subscriber]);
+        else subscriber.Transport.Passed(item, subscriber);
     }
 
     /// <summary>The feed as this node follows it, following it first if nobody here did.</summary>
@@ -105,7 +127,7 @@ public sealed class FeedRelay : IFeedObserver
     {
         while (true)
         {
-            var feed = _feeds.GetOrAdd(feedKey, k => new RelayedFeed(k, _grains.GetGrain<IFeedGrain>(k)));
+            var feed = _feeds.GetOrAdd(feedKey, k => new RelayedFeed(k, _directory.Feed(k), _clock.GetUtcNow()));
             if (feed.Cursor >= 0) return feed;
             await feed.Gate.WaitAsync();
             try
@@ -140,16 +162,16 @@ public sealed class FeedRelay : IFeedObserver
         return (page.Head, page.Items, page.Complete);
     }
 
-    public void Unsubscribe(string connectionId, FeedKey key)
+    public void Unsubscribe(string subscriberId, FeedKey key)
     {
         var feed = key.ToString();
-        if (_connections.TryGetValue(connectionId, out var connection) && connection.RemoveFeed(feed)) Leave(feed, connectionId);
+        if (_subscribers.TryGetValue(subscriberId, out var subscriber) && subscriber.RemoveFeed(feed)) Leave(feed, subscriberId);
     }
 
-    private void Leave(string feedKey, string connectionId)
+    private void Leave(string feedKey, string subscriberId)
     {
-        if (_feeds.TryGetValue(feedKey, out var feed) && feed.RemoveSubscriber(connectionId) && feed.Subscribers.Length == 0)
-            feed.IdleSince = DateTime.UtcNow;
+        if (_feeds.TryGetValue(feedKey, out var feed) && feed.RemoveSubscriber(subscriberId) && feed.Subscribers.Length == 0)
+            feed.IdleSince = _clock.GetUtcNow();
     }
 
     private async Task PumpAsync(RelayedFeed feed)
@@ -186,34 +208,66 @@ public sealed class FeedRelay : IFeedObserver
             // A gap: the push went missing or the registration lapsed. The grain has every durable item.
             var page = await feed.Grain.Read(feed.Cursor, (int)Math.Min(target - feed.Cursor, _options.MaxMissedItems));
             if (page.Items.Count == 0) break;
-            if (page.Items[0].Seq != feed.Cursor + 1)
-                _logger.LogWarning("Relay of {Feed}: history no longer reaches seq {Seq}; skipping to {First}", feed.Feed, feed.Cursor + 1, page.Items[0].Seq);
+            if (page.Items[0].Seq != feed.Cursor + 1) Skip(feed, page.Items[0].Seq - 1);
             foreach (var item in page.Items) Send(feed, item);
         }
         feed.DropArrivedUpTo(feed.Cursor);
     }
 
-    private void Send(RelayedFeed feed, FeedItem item)
+    /// <summary>History no longer holds what this node has not relayed yet: its subscribers are told, then carry on after it.</summary>
+    private void Skip(RelayedFeed feed, long skippedTo)
+    {
+        _logger.LogWarning("Relay of {Feed}: history no longer reaches seq {Seq}; skipping to {First}", feed.Feed, feed.Cursor + 1, skippedTo + 1);
+        feed.Cursor = skippedTo;
+        foreach (var subscriber in feed.Subscribers)
+        {
+            if (subscriber.Position >= skippedTo) continue;
+            subscriber.Position = skippedTo;
+            subscriber.Follower.Transport.Gap(feed.Feed, skippedTo, subscriber.Follower);
+        }
+    }
+
+    private static void Send(RelayedFeed feed, FeedItem item)
     {
         if (item.Seq <= feed.Cursor) return;
-        feed.Cursor = item.Seq;
-        List<HubRecipient>? recipients = null;
+        // Recipients grouped by transport, so each transport encodes the item once; nearly always one group.
+        ILiveTransport? transport = null;
+        List<LiveSubscriber>? recipients = null;
+        List<(ILiveTransport Transport, List<LiveSubscriber> Recipients)>? others = null;
         foreach (var subscriber in feed.Subscribers)
         {
             if (subscriber.Position >= item.Seq) continue;
             subscriber.Position = item.Seq;
-            if (subscriber.Connection.TryMarkSent(item.Article)) (recipients ??= []).Add(subscriber.Connection.Recipient);
+            var to = subscriber.Follower;
+            if (!to.TryMarkSent(item.Article))
+            {
+                to.Transport.Passed(item, to);
+                continue;
+            }
+            if (transport is null || transport == to.Transport)
+            {
+                transport = to.Transport;
+                (recipients ??= []).Add(to);
+                continue;
+            }
+            others ??= [];
+            var group = others.FindIndex(g => g.Transport == to.Transport);
+            if (group < 0) others.Add((to.Transport, [to]));
+            else others[group].Recipients.Add(to);
         }
-        if (recipients is null) return;
-        // Serialized once for all recipients. Not awaited: one slow connection must not hold up the feed;
-        // SignalR keeps each connection's messages in the order they were sent.
-        _hub.Send(recipients, "article", [item]);
+        if (transport is not null) transport.Send(item, recipients!);
+        if (others is not null)
+        {
+            foreach (var (other, list) in others) other.Send(item, list);
+        }
+        // Moved last, so a reader of CursorOf knows every subscriber has been handed the item.
+        feed.Cursor = item.Seq;
     }
 
     /// <summary>Renews every feed's lease, learns heads to catch up to, and lets go of feeds nobody here follows.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
-        var now = DateTime.UtcNow;
+        var now = _clock.GetUtcNow();
         // In parallel, so one slow or moving grain does not hold up every other lease.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.RefreshParallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(_feeds.Values, parallel, async (feed, _) =>

@@ -5,19 +5,20 @@ namespace Feed.WebFront.Live;
 
 /// <summary>
 /// One feed as this node relays it: the node's position in the feed (<see cref="Cursor"/>), the local
-/// connections following it with each one's position, and a pump that hands items to them strictly in seq
+/// subscribers following it with each one's position, and a pump that hands items to them strictly in seq
 /// order. Pushes from the grain may arrive late, twice or not at all; the pump drops what it has passed
-/// and fetches any gap from the grain, so every connection sees each item once and in order.
+/// and fetches any gap from the grain, so every subscriber sees each item once and in order.
 /// </summary>
 public sealed class RelayedFeed
 {
     private readonly Channel<long> _signals = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<long, FeedItem> _arrived = new();
 
-    public RelayedFeed(string feed, IFeedGrain grain)
+    public RelayedFeed(string feed, IFeedGrain grain, DateTimeOffset now)
     {
         Feed = feed;
         Grain = grain;
+        IdleSince = now;
     }
 
     public string Feed { get; }
@@ -26,14 +27,14 @@ public sealed class RelayedFeed
     /// <summary>Held while the cursor or a subscriber's position changes: by the pump and by Subscribe.</summary>
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
-    /// <summary>The last seq handed to local connections; -1 until the node first follows the feed.</summary>
+    /// <summary>The last seq handed to local subscribers; -1 until the node first follows the feed.</summary>
     public long Cursor { get; set; } = -1;
 
     private readonly Dictionary<string, Subscriber> _subscribers = [];
     private volatile Subscriber[] _subscriberList = [];
 
     /// <summary>
-    /// The local connections following the feed, each with the last seq it has (through its Subscribe answer or live
+    /// The local subscribers following the feed, each with the last seq it has (through its Subscribe answer or live
     /// items). An array replaced on every change: the pump walks it for every item, far more often than anyone
     /// subscribes or leaves.
     /// </summary>
@@ -43,28 +44,28 @@ public sealed class RelayedFeed
     {
         lock (_subscribers)
         {
-            _subscribers[subscriber.Connection.ConnectionId] = subscriber;
+            _subscribers[subscriber.Follower.Id] = subscriber;
             _subscriberList = [.. _subscribers.Values];
         }
     }
 
-    /// <summary>False when the connection did not follow the feed here.</summary>
-    public bool RemoveSubscriber(string connectionId)
+    /// <summary>False when the subscriber did not follow the feed here.</summary>
+    public bool RemoveSubscriber(string subscriberId)
     {
         lock (_subscribers)
         {
-            if (!_subscribers.Remove(connectionId)) return false;
+            if (!_subscribers.Remove(subscriberId)) return false;
             _subscriberList = [.. _subscribers.Values];
             return true;
         }
     }
 
-    public bool HasSubscriber(string connectionId)
+    public bool HasSubscriber(string subscriberId)
     {
-        lock (_subscribers) return _subscribers.ContainsKey(connectionId);
+        lock (_subscribers) return _subscribers.ContainsKey(subscriberId);
     }
 
-    public DateTime IdleSince { get; set; } = DateTime.UtcNow;
+    public DateTimeOffset IdleSince { get; set; }
 
     /// <summary>Set (under the gate) when the relay stops following the feed; a subscribe that sees it starts over.</summary>
     public bool Closed { get; set; }
@@ -96,9 +97,9 @@ public sealed class RelayedFeed
         }
     }
 
-    public sealed class Subscriber(ConnectionFeeds connection, long position)
+    public sealed class Subscriber(LiveSubscriber subscriber, long position)
     {
-        public ConnectionFeeds Connection { get; } = connection;
+        public LiveSubscriber Follower { get; } = subscriber;
         public long Position { get; set; } = position;
     }
 }

@@ -948,13 +948,34 @@
       }
       fs.chip.dataset.feed = fs.key;
       renderChip(fs);
-      nodes.push(h('li', { class: 'chip-item' }, fs.chip));
+      // The feed as Atom, for feed readers; one per followed feed.
+      const atom = h('a', {
+        class: 'chip-atom', 'data-testid': 'atom-link', href: atomUrl(fs.key),
+        title: `Atom feed of ${titleOf(fs.key)}`, 'aria-label': `Atom feed of ${titleOf(fs.key)}`, text: 'Atom',
+      });
+      nodes.push(h('li', { class: 'chip-item' }, fs.chip, atom));
     }
     const focused = document.activeElement;
     keepScroll(() => els.chips.replaceChildren(...nodes));
     if (focused && focused.classList && focused.classList.contains('chip') && focused.isConnected) focused.focus();
     els.following.hidden = feeds.size === 0;
+    renderAlternates();
     updateStreamState();
+  }
+
+  function atomUrl(key) {
+    return `/api/feeds/${encodeURIComponent(key).replace(/%3A/gi, ':')}/atom`;
+  }
+
+  /** Feed autodiscovery: browsers and readers find the followed feeds' Atom documents in the head. */
+  function renderAlternates() {
+    for (const old of document.head.querySelectorAll('link[data-feed-alternate]')) old.remove();
+    for (const fs of feeds.values()) {
+      document.head.append(h('link', {
+        rel: 'alternate', type: 'application/atom+xml', title: titleOf(fs.key), href: atomUrl(fs.key),
+        dataset: { feedAlternate: fs.key },
+      }));
+    }
   }
 
   function flashChip(key) {

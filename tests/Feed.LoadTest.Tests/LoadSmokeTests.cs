@@ -72,6 +72,21 @@ public sealed class LoadSmokeTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Event_stream_subscribers_get_every_article_once_and_in_order()
+    {
+        await using var host = await FeedHost.StartAsync();
+        var report = await RunThroughJsonAsync(Smoke(host.BaseAddress) with
+        {
+            Target = LoadTarget.Http,
+            PublisherKey = FeedHost.PublisherKey,
+            Client = HubClient.EventStream,
+        });
+
+        Assert.Equal("sse", report.Client);
+        AssertClean(report);
+    }
+
+    [Fact]
     public async Task Baseline_server_started_by_the_tool_delivers_every_article()
     {
         var report = await RunThroughJsonAsync(Smoke(new Uri("http://127.0.0.1/")) with { Target = LoadTarget.Baseline });

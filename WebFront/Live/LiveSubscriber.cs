@@ -1,18 +1,21 @@
 namespace Feed.WebFront.Live;
 
-/// <summary>One SignalR connection on this node: the feeds it follows and the articles it was recently sent.</summary>
-public sealed class ConnectionFeeds(string connectionId, HubRecipient recipient, int recentCapacity)
+/// <summary>
+/// One local follower as the relay sees it: a SignalR connection or an event-stream response. Holds the feeds it
+/// follows and the once-per-follower rule, so both transports get them from the same code.
+/// </summary>
+public abstract class LiveSubscriber(string id, int recentCapacity)
 {
     private readonly HashSet<string> _feeds = [];
     private readonly HashSet<string> _recent = [];
     private readonly Queue<string> _recentOrder = new();
 
-    public string ConnectionId { get; } = connectionId;
+    public string Id { get; } = id;
 
-    /// <summary>Where the relay writes this connection's items.</summary>
-    public HubRecipient Recipient { get; } = recipient;
+    /// <summary>Writes this subscriber's items; the relay groups subscribers by it to encode each item once.</summary>
+    public abstract ILiveTransport Transport { get; }
 
-    /// <summary>Set when the connection has gone; a Subscribe still in progress then undoes itself.</summary>
+    /// <summary>Set when the subscriber has gone; a Subscribe still in progress then undoes itself.</summary>
     public volatile bool Closed;
 
     public string[] Feeds
@@ -37,7 +40,7 @@ public sealed class ConnectionFeeds(string connectionId, HubRecipient recipient,
         lock (_feeds) return _feeds.Remove(feed);
     }
 
-    /// <summary>True the first time this article goes to this connection; false when it already went through another feed.</summary>
+    /// <summary>True the first time this article goes to this subscriber; false when it already went through another feed.</summary>
     public bool TryMarkSent(Article article)
     {
         // An article in one feed can only come through that feed, where positions already keep it from repeating.

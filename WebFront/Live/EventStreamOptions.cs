@@ -1,0 +1,16 @@
+namespace Feed.WebFront.Live;
+
+/// <summary>
+/// The event stream (<c>GET /api/events</c>). Section <c>Feed:Events</c>. Its feed limit and slow-reader limit are the
+/// hub's (<see cref="LiveOptions.MaxSubscriptionsPerConnection"/>, <see cref="LiveOptions.MaxQueuedMessagesPerConnection"/>).
+/// </summary>
+public sealed class EventStreamOptions
+{
+    public const string Section = "Feed:Events";
+
+    /// <summary>A comment line goes out this often, so proxies do not close a quiet stream (the contract says at least every 15 s).</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The <c>retry:</c> a browser's EventSource waits before reconnecting after the stream drops.</summary>
+    public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(2);
+}
