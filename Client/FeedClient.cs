@@ -336,6 +336,7 @@ public sealed class FeedClient : IAsyncDisposable
         var connection = builder.Build();
         connection.HandshakeTimeout = _options.ConnectTimeout;
         connection.On<FeedItem>("article", item => _feeds.OnItem(generation, item));
+        connection.On<SkipNotice>("gap", notice => _feeds.OnSkipped(generation, notice.Feed));
         return connection;
     }
 

@@ -19,6 +19,9 @@ internal sealed class FollowedFeed(string key, long? position)
 
     /// <summary>Whether a Subscribe answer was ever applied: later ones are resumptions.</summary>
     public bool EverSubscribed { get; set; }
+
+    /// <summary>The server said it skipped items of this feed for us: the next item's jump is announced as a gap.</summary>
+    public bool SkipAnnounced { get; set; }
 }
 
 /// <summary>A Subscribe about to be sent: for which feed, from which position, on which connection.</summary>

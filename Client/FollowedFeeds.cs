@@ -128,12 +128,28 @@ internal sealed class FollowedFeeds(int recentArticleIds, Action<FeedUpdate> emi
         }
     }
 
+    /// <summary>
+    /// The server's <c>gap</c> event: its node fell further behind than history reaches and skipped items of the feed.
+    /// The next item of that feed says from where delivery resumes, so the gap is announced just before it.
+    /// </summary>
+    public void OnSkipped(int generation, string feedKey)
+    {
+        lock (_lock)
+        {
+            if (generation != _generation || !_feeds.TryGetValue(feedKey, out var feed)) return;
+            feed.SkipAnnounced = true;
+        }
+    }
+
     private bool IsCurrent(SubscribeTicket ticket, out FollowedFeed feed) =>
         _feeds.TryGetValue(ticket.Feed, out feed!) && ticket.Generation == _generation && ticket.Version == feed.SubscribeVersion;
 
     private void Accept(FollowedFeed feed, FeedItem item)
     {
         if (feed.Position is { } position && item.Seq <= position) return;
+        if (feed.SkipAnnounced && feed.Position is { } last && item.Seq > last + 1)
+            emit(new HistoryGap(feed.Key, last, item.Seq, HistoryGapReason.HistoryTrimmed));
+        feed.SkipAnnounced = false;
         feed.Position = item.Seq;
         if (_recent.Add(item.Article.Id)) emit(new ArticleArrived(item));
         else emit(new PositionReached(feed.Key, item.Seq));

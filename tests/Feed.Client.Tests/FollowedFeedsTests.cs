@@ -120,4 +120,36 @@ public sealed class FollowedFeedsTests
         Assert.True(_feeds.Refuse(ticket));
         Assert.Empty(_feeds.Keys);
     }
+
+    [Fact]
+    public void A_gap_the_server_announces_live_is_reported_before_the_item_that_resumes_the_feed()
+    {
+        const string feed = "country:KR";
+        _feeds.Add(feed, null);
+        var generation = _feeds.NewGeneration();
+        _feeds.CompleteSubscribe(_feeds.BeginSubscribe(feed, generation)!, Answer(feed, head: 3));
+
+        _feeds.OnItem(generation, Item(feed, 4));
+        _feeds.OnSkipped(generation, feed);
+        _feeds.OnItem(generation, Item(feed, 1200));
+        _feeds.OnItem(generation, Item(feed, 1201));
+
+        var gap = Assert.Single(_emitted.OfType<HistoryGap>());
+        Assert.Equal(new HistoryGap(feed, 4, 1200, HistoryGapReason.HistoryTrimmed), gap);
+        Assert.True(_emitted.IndexOf(gap) < _emitted.FindIndex(u => u is ArticleArrived { Item.Seq: 1200 }));
+        Assert.Equal([(feed, 4L), (feed, 1200L), (feed, 1201L)], Delivered);
+    }
+
+    [Fact]
+    public void A_seq_jump_without_a_gap_notice_is_no_gap_since_other_feeds_may_have_carried_those_articles()
+    {
+        const string feed = "country:KR";
+        _feeds.Add(feed, null);
+        var generation = _feeds.NewGeneration();
+        _feeds.CompleteSubscribe(_feeds.BeginSubscribe(feed, generation)!, Answer(feed, head: 3));
+
+        _feeds.OnItem(generation, Item(feed, 7));
+
+        Assert.DoesNotContain(_emitted, u => u is HistoryGap);
+    }
 }
