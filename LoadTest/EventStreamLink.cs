@@ -19,8 +19,7 @@ public sealed class EventStreamLink : IHubLink
     };
 
     private readonly Uri _url;
-    private readonly byte[][] _feeds;
-    private readonly ArticleFactory _articles;
+    private readonly FeedItemReader _items;
     private readonly ArticleArrived _arrived;
     private readonly LinkClosed _closed;
     private readonly CancellationTokenSource _stop = new();
@@ -31,8 +30,7 @@ public sealed class EventStreamLink : IHubLink
     public EventStreamLink(Uri hubUrl, IReadOnlyList<string> feeds, ArticleFactory articles, ArticleArrived arrived, LinkClosed closed)
     {
         _url = new Uri(hubUrl, "/api/events?follow=" + Uri.EscapeDataString(string.Join(',', feeds)));
-        _feeds = feeds.Select(Encoding.UTF8.GetBytes).ToArray();
-        _articles = articles;
+        _items = new FeedItemReader(feeds, articles);
         _arrived = arrived;
         _closed = closed;
     }
@@ -101,46 +99,8 @@ public sealed class EventStreamLink : IHubLink
         if (!IsData(line)) return;
         var json = new Utf8JsonReader(line.Slice(6));
         if (!json.Read() || json.TokenType != JsonTokenType.StartObject) return;
-        int feedSlot = -1, article = -1;
-        long seq = 0;
-        var isItem = false;
-        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
-        {
-            if (json.ValueTextEquals("feed"u8))
-            {
-                json.Read();
-                for (var i = 0; i < _feeds.Length; i++)
-                {
-                    if (json.ValueTextEquals(_feeds[i])) { feedSlot = i; break; }
-                }
-            }
-            else if (json.ValueTextEquals("seq"u8)) { json.Read(); seq = json.GetInt64(); isItem = true; }
-            else if (json.ValueTextEquals("article"u8))
-            {
-                json.Read();
-                if (json.TokenType != JsonTokenType.StartObject) { json.Skip(); continue; }
-                while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
-                {
-                    if (json.ValueTextEquals("id"u8))
-                    {
-                        json.Read();
-                        article = json.ValueIsEscaped || json.HasValueSequence ? _articles.NumberOf(json.GetString()) : _articles.NumberOf(json.ValueSpan);
-                    }
-                    else
-                    {
-                        json.Read();
-                        json.Skip();
-                    }
-                }
-            }
-            else
-            {
-                json.Read();
-                json.Skip();
-            }
-        }
         // A gap event ({feed, complete}) has no seq: not a delivery.
-        if (isItem) _arrived(feedSlot, seq, article);
+        if (_items.Read(ref json, out var feedSlot, out var seq, out var article)) _arrived(feedSlot, seq, article);
     }
 
     private static bool IsData(ReadOnlySequence<byte> line)

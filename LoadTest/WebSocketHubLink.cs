@@ -31,8 +31,7 @@ public sealed class WebSocketHubLink : IHubLink
     private static readonly byte[] Ping = Encoding.UTF8.GetBytes("{\"type\":6}\u001e");
 
     private readonly Uri _url;
-    private readonly byte[][] _feeds;
-    private readonly ArticleFactory _articles;
+    private readonly FeedItemReader _items;
     private readonly ArticleArrived _arrived;
     private readonly LinkClosed _closed;
     private readonly ClientWebSocket _socket = new();
@@ -49,8 +48,7 @@ public sealed class WebSocketHubLink : IHubLink
     public WebSocketHubLink(Uri hubUrl, IReadOnlyList<string> feeds, ArticleFactory articles, ArticleArrived arrived, LinkClosed closed)
     {
         _url = new UriBuilder(hubUrl) { Scheme = hubUrl.Scheme == Uri.UriSchemeHttps ? "wss" : "ws" }.Uri;
-        _feeds = feeds.Select(Encoding.UTF8.GetBytes).ToArray();
-        _articles = articles;
+        _items = new FeedItemReader(feeds, articles);
         _arrived = arrived;
         _closed = closed;
     }
@@ -223,7 +221,7 @@ public sealed class WebSocketHubLink : IHubLink
                 {
                     if (!hasItem && json.TokenType == JsonTokenType.StartObject)
                     {
-                        ReadItem(ref json, out feedSlot, out seq, out article);
+                        _items.Read(ref json, out feedSlot, out seq, out article);
                         hasItem = true;
                     }
                     else json.Skip();
@@ -255,49 +253,6 @@ public sealed class WebSocketHubLink : IHubLink
                 return new Answer(true, error);
         }
         return new Answer(false, null);
-    }
-
-    /// <summary>A feed item: <c>{feed, seq, article: {id, …}, …}</c>; everything else is skipped.</summary>
-    private void ReadItem(ref Utf8JsonReader json, out int feedSlot, out long seq, out int article)
-    {
-        feedSlot = -1;
-        seq = 0;
-        article = -1;
-        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
-        {
-            if (json.ValueTextEquals("feed"u8))
-            {
-                json.Read();
-                for (var i = 0; i < _feeds.Length; i++)
-                {
-                    if (json.ValueTextEquals(_feeds[i])) { feedSlot = i; break; }
-                }
-            }
-            else if (json.ValueTextEquals("seq"u8)) { json.Read(); seq = json.GetInt64(); }
-            else if (json.ValueTextEquals("article"u8))
-            {
-                json.Read();
-                if (json.TokenType != JsonTokenType.StartObject) { json.Skip(); continue; }
-                while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
-                {
-                    if (json.ValueTextEquals("id"u8))
-                    {
-                        json.Read();
-                        article = json.ValueIsEscaped ? _articles.NumberOf(json.GetString()) : _articles.NumberOf(json.ValueSpan);
-                    }
-                    else
-                    {
-                        json.Read();
-                        json.Skip();
-                    }
-                }
-            }
-            else
-            {
-                json.Read();
-                json.Skip();
-            }
-        }
     }
 
     /// <summary>The <c>head</c> of a Subscribe answer; the rest is skipped.</summary>
