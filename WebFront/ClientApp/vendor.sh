@@ -1,45 +1,87 @@
 #!/usr/bin/env bash
-# Copies the official ASP.NET Core SignalR browser client into wwwroot so the
-# web front can serve it without npm at run time. The result is committed.
+# Copies what the live page uses from pinned npm packages into wwwroot/lib, so the web front serves it
+# without npm or any CDN at run time. The copies are committed; re-run this after changing a pinned
+# version in package.json (run `npm install` once first so package-lock.json follows), after a country
+# is added to Tagging/Data/countries.tsv, or after an icon is added to icons.txt.
 #
-#   WebFront/ClientApp/vendor-signalr.sh
+#   WebFront/ClientApp/vendor.sh
 #
-# Re-run it after changing the pinned version in package.json (then run
-# `npm install` once first so package-lock.json follows).
+#   @microsoft/signalr  dist/browser/signalr.min.js                      -> lib/signalr/signalr.min.js
+#   flag-icons          flags/4x3/<code>.svg for every country Feed knows  -> lib/flags/<code>.svg
+#   @tabler/icons       icons/outline/<name>.svg for each name in icons.txt -> lib/icons/<name>.svg
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-dest_dir="$here/../wwwroot/lib/signalr"
-pkg_dir="$here/node_modules/@microsoft/signalr"
-src="$pkg_dir/dist/browser/signalr.min.js"
+lib="$here/../wwwroot/lib"
+countries="$here/../../Tagging/Data/countries.tsv"
+modules="$here/node_modules"
 
 cd "$here"
 npm ci --no-audit --no-fund
 
-if [[ ! -f "$src" ]]; then
-  echo "vendor-signalr: $src not found after npm ci" >&2
-  exit 1
-fi
+field() { node -p "require('$1/package.json').$2"; }
 
-version="$(node -p "require('$pkg_dir/package.json').version")"
-license="$(node -p "require('$pkg_dir/package.json').license")"
+# Writes stdin to a file in one step, so a failed run never leaves half a file behind.
+publish() {
+  local dest="$1" tmp
+  mkdir -p "$(dirname "$dest")"
+  tmp="$(mktemp "$(dirname "$dest")/.vendor.XXXXXX")"
+  cat > "$tmp"
+  chmod 0644 "$tmp"
+  mv "$tmp" "$dest"
+}
 
-mkdir -p "$dest_dir"
-tmp="$(mktemp "$dest_dir/.signalr.min.js.XXXXXX")"
-trap 'rm -f "$tmp"' EXIT
-
-# The minified bundle carries no licence banner of its own, so one is written
-# here. Anything the upstream file starts with is kept as it is; only the
-# trailing source-map reference is dropped, because the map is not vendored.
+# --- SignalR -----------------------------------------------------------------------------------------
+pkg="$modules/@microsoft/signalr"
+src="$pkg/dist/browser/signalr.min.js"
+[[ -f "$src" ]] || { echo "vendor: $src not found after npm ci" >&2; exit 1; }
+version="$(field "$pkg" version)"
+# The minified bundle carries no licence banner of its own, so one is written here. Anything the
+# upstream file starts with is kept as it is; only the trailing source-map reference is dropped,
+# because the map is not vendored.
 {
   printf '/*! @microsoft/signalr v%s | ASP.NET Core SignalR JavaScript client\n' "$version"
   printf ' * Copyright (c) .NET Foundation and Contributors. All rights reserved.\n'
-  printf ' * Licensed under the %s License: https://github.com/dotnet/aspnetcore/blob/main/LICENSE.txt\n' "$license"
-  printf ' * Vendored from npm by WebFront/ClientApp/vendor-signalr.sh; do not edit by hand. */\n'
+  printf ' * Licensed under the %s License: https://github.com/dotnet/aspnetcore/blob/main/LICENSE.txt\n' "$(field "$pkg" license)"
+  printf ' * Vendored from npm by WebFront/ClientApp/vendor.sh; do not edit by hand. */\n'
   grep -v '^//# sourceMappingURL=' "$src"
-} > "$tmp"
+} | publish "$lib/signalr/signalr.min.js"
+echo "vendor: lib/signalr/signalr.min.js (@microsoft/signalr $version)"
 
-chmod 0644 "$tmp"
-mv "$tmp" "$dest_dir/signalr.min.js"
-trap - EXIT
-echo "vendor-signalr: wrote $dest_dir/signalr.min.js (@microsoft/signalr $version)"
+# --- Flags: one 4:3 SVG per ISO 3166-1 code in the tagger's country list -------------------------------
+pkg="$modules/flag-icons"
+version="$(field "$pkg" version)"
+rm -rf "$lib/flags"
+count=0
+# countries.tsv: comment lines start with '#', then a header row whose first field is "code".
+while IFS=$'\t' read -r code _; do
+  [[ -z "$code" || "$code" == \#* || "$code" == code ]] && continue
+  lower="$(tr 'A-Z' 'a-z' <<< "$code")"
+  svg="$pkg/flags/4x3/$lower.svg"
+  [[ -f "$svg" ]] || { echo "vendor: flag-icons $version has no flag for $code" >&2; exit 1; }
+  publish "$lib/flags/$lower.svg" < "$svg"
+  count=$((count + 1))
+done < "$countries"
+{
+  printf 'flag-icons v%s (https://github.com/lipis/flag-icons), %s License; vendored by WebFront/ClientApp/vendor.sh.\n\n' "$version" "$(field "$pkg" license)"
+  cat "$pkg/LICENSE"
+} | publish "$lib/flags/LICENSE"
+echo "vendor: lib/flags/ ($count flags, flag-icons $version)"
+
+# --- Icons: the Tabler outline icons named in icons.txt -----------------------------------------------
+pkg="$modules/@tabler/icons"
+version="$(field "$pkg" version)"
+rm -rf "$lib/icons"
+count=0
+while read -r name _; do
+  [[ -z "$name" || "$name" == \#* ]] && continue
+  svg="$pkg/icons/outline/$name.svg"
+  [[ -f "$svg" ]] || { echo "vendor: @tabler/icons $version has no outline icon '$name'" >&2; exit 1; }
+  publish "$lib/icons/$name.svg" < "$svg"
+  count=$((count + 1))
+done < "$here/icons.txt"
+{
+  printf '@tabler/icons v%s (https://tabler.io/icons), %s License; vendored by WebFront/ClientApp/vendor.sh.\n\n' "$version" "$(field "$pkg" license)"
+  cat "$pkg/LICENSE"
+} | publish "$lib/icons/LICENSE"
+echo "vendor: lib/icons/ ($count icons, @tabler/icons $version)"
