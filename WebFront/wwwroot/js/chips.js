@@ -38,6 +38,7 @@ function build(fs, actions) {
   h('span', { class: 'chip-dot', 'aria-hidden': 'true' }),
   feedIcon(fs.key),
   h('span', { class: 'chip-text' }, h('span', { class: 'chip-title' }), h('span', { class: 'chip-counts', 'data-testid': 'feed-counts' })),
+  h('span', { class: 'visually-hidden chip-status' }),
   h('span', { class: 'chip-x', 'aria-hidden': 'true', text: '×' }));
   fs.bell = h('button', {
     type: 'button', class: 'chip-bell', 'data-testid': 'notify-toggle', dataset: { feed: fs.key },
@@ -61,8 +62,9 @@ export function renderChip(fs) {
   // The count may predate our own subscription: while this page follows live it is at least one.
   if (Number.isFinite(fs.followers)) parts.push(`${formatNumber(fs.live ? Math.max(fs.followers, 1) : fs.followers)} following`);
   fs.chip.querySelector('.chip-counts').textContent = parts.join(' · ') || (fs.loading ? 'loading…' : '');
+  // The chip's name is its visible text and then this, so speech users can say what they see.
   const status = fs.gap ? ', some articles were skipped' : fs.error ? `, ${fs.error}` : '';
-  fs.chip.setAttribute('aria-label', `${title}${parts.length ? ` (${parts.join(', ')})` : ''}${status}. Unfollow`);
+  fs.chip.querySelector('.chip-status').textContent = `${status}. Unfollow`;
   fs.chip.title = `Unfollow ${title}`;
 
   fs.bell.replaceChildren(icon(fs.notify ? 'bell-ringing' : 'bell'));
