@@ -273,7 +273,7 @@ client.on('resubscribed', ({ delivered }) => {
 
 // ------------------------------------------------------------------------------ start
 
-function init() {
+async function init() {
   const top = $('topbar');
   const setTopbar = () => document.documentElement.style.setProperty('--topbar-h', `${Math.round(top.getBoundingClientRect().height)}px`);
   setTopbar();
@@ -287,13 +287,13 @@ function init() {
     else if (!feeds.has(key)) feeds.set(key, newFeed(key, saved));
   }
   if (invalid.length) toast(`Ignored ${invalid.length === 1 ? 'a link entry that is not a feed' : 'link entries that are not feeds'}: ${invalid.join(', ')}`, { error: true });
-  renderStarter();
-  changedFollows();
   setupSearch({ isFollowed: (key) => feeds.has(key), follow });
   client.start();
+  // The server's topic titles before any card is drawn: cards are drawn once, and would keep a slug fallback.
+  await loadTopics();
+  renderStarter();
+  changedFollows();
   for (const fs of feeds.values()) start(fs);
-  // Titles from the server's topic list replace the slug fallbacks once they are in.
-  loadTopics().then(() => { renderStarter(); changedFollows(); });
 
   els.copy.addEventListener('click', copyLink);
   setInterval(() => { stream.tick(); latest.tick(); }, CLOCK_EVERY_MS);
