@@ -3,7 +3,8 @@ using System.Diagnostics.CodeAnalysis;
 namespace Feed;
 
 /// <summary>
-/// A feed's identity in canonical form: <c>country:AZ</c>, <c>topic:economy</c>, <c>relation:AZ-KR</c>.
+/// A feed's identity in canonical form: <c>country:AZ</c>, <c>topic:economy</c>, <c>relation:AZ-KR</c>, or <c>all</c>
+/// (every article).
 /// Parsing accepts any case and either order of a relation's codes; <see cref="ToString"/> is canonical.
 /// Only the shape is checked here; whether a code or slug exists is the feed catalog's business.
 /// </summary>
@@ -19,7 +20,7 @@ public readonly record struct FeedKey
 
     [Id(0)] public FeedKind Kind { get; }
 
-    /// <summary>The country code, the topic slug, or the alphabetically first code of a relation.</summary>
+    /// <summary>The country code, the topic slug, the alphabetically first code of a relation; empty for <c>all</c>.</summary>
     [Id(1)] public string First { get; }
 
     /// <summary>The second country code of a relation; null for other kinds.</summary>
@@ -28,6 +29,9 @@ public readonly record struct FeedKey
     public static FeedKey Country(string code) =>
         IsCountryCode(code) ? new(FeedKind.Country, code.ToUpperInvariant(), null)
             : throw new ArgumentException($"'{code}' is not a two-letter country code.", nameof(code));
+
+    /// <summary>The feed every article goes to, whatever its tags.</summary>
+    public static FeedKey All { get; } = new(FeedKind.All, "", null);
 
     public static FeedKey Topic(string slug) =>
         IsTopicSlug(slug) ? new(FeedKind.Topic, slug.ToLowerInvariant(), null)
@@ -56,6 +60,12 @@ public readonly record struct FeedKey
             error = "A feed key is required, e.g. country:AZ, topic:economy or relation:AZ-KR.";
             return false;
         }
+        if (text.Trim().Equals("all", StringComparison.OrdinalIgnoreCase))
+        {
+            key = All;
+            error = null;
+            return true;
+        }
         var colon = text.IndexOf(':');
         var kind = colon < 0 ? "" : text[..colon].Trim();
         var value = colon < 0 ? "" : text[(colon + 1)..].Trim();
@@ -76,8 +86,8 @@ public readonly record struct FeedKey
         }
         else
         {
-            error = $"'{text}' is not a feed key: use country:XX, topic:slug or relation:XX-YY "
-                    + "(XX and YY two different ISO 3166-1 alpha-2 codes).";
+            error = $"'{text}' is not a feed key: use country:XX, topic:slug, relation:XX-YY "
+                    + "(XX and YY two different ISO 3166-1 alpha-2 codes) or all.";
             return false;
         }
         error = null;
@@ -89,6 +99,7 @@ public readonly record struct FeedKey
         FeedKind.Country => "country:" + First,
         FeedKind.Topic => "topic:" + First,
         FeedKind.Relation => $"relation:{First}-{Second}",
+        FeedKind.All => "all",
         _ => "",
     };
 

@@ -16,9 +16,12 @@ public interface IFeedGrain : IGrainWithStringKey
     [Alias("Read")]
     Task<FeedPage> Read(long? after, int limit);
 
-    /// <summary>Registers or refreshes a web front node's lease; returns the feed's head so the node can catch up.</summary>
+    /// <summary>
+    /// Registers or refreshes a web front node's lease; returns the feed's head, so the node can catch up, and its
+    /// followers over all nodes (counting this node's <paramref name="localSubscribers"/>).
+    /// </summary>
     [Alias("Follow")]
-    Task<long> Follow(IFeedObserver follower, int localSubscribers);
+    Task<FeedFollow> Follow(IFeedObserver follower, int localSubscribers);
 
     [Alias("Unfollow")]
     Task Unfollow(IFeedObserver follower);

@@ -157,10 +157,10 @@ public sealed class FeedGrain(IFeedStore store, IOptions<FeedOptions> options, I
     private FeedPage Page(long head, IReadOnlyList<FeedItem> items, bool complete) =>
         new(_feed, head, items, complete, _followers.Subscribers);
 
-    public Task<long> Follow(IFeedObserver follower, int localSubscribers)
+    public Task<FeedFollow> Follow(IFeedObserver follower, int localSubscribers)
     {
         _followers.Renew(follower, localSubscribers, DateTime.UtcNow + _options.FollowerLease);
-        return Task.FromResult(_head);
+        return Task.FromResult(new FeedFollow(_head, _followers.Subscribers));
     }
 
     public Task Unfollow(IFeedObserver follower)

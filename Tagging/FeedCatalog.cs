@@ -17,6 +17,7 @@ public sealed class FeedCatalog
     {
         _countries = data.Countries.ToDictionary(c => c.Code, StringComparer.OrdinalIgnoreCase);
         _topics = data.Topics.ToDictionary(t => t.Slug, StringComparer.OrdinalIgnoreCase);
+        Topics = data.Topics;
         foreach (var c in data.Countries)
         {
             _countryByTerm.TryAdd(c.Code, c.Code);
@@ -41,6 +42,9 @@ public sealed class FeedCatalog
 
     public IEnumerable<string> CountryCodes => _countries.Keys;
     public IEnumerable<string> TopicSlugs => _topics.Keys;
+
+    /// <summary>Every topic of the taxonomy, in the order of its data file (IPTC's own order).</summary>
+    public IReadOnlyList<Topic> Topics { get; }
 
     /// <summary>True when the key names a real country, topic or pair of countries; otherwise says why not.</summary>
     public bool IsKnown(FeedKey key, out string? error)
@@ -67,6 +71,7 @@ public sealed class FeedCatalog
         FeedKind.Country => _countries[key.First].Name,
         FeedKind.Topic => _topics[key.First].Title,
         FeedKind.Relation => $"{_countries[key.First].Name} – {_countries[key.Second!].Name} relations",
+        FeedKind.All => "Latest from everywhere",
         _ => key.ToString(),
     };
 
@@ -81,14 +86,16 @@ public sealed class FeedCatalog
         _topicByTerm.TryGetValue(text.Trim(), out slug!);
 
     /// <summary>
-    /// The feeds an article with these tags goes to: each country, each pair of countries, each topic. Pairs are
-    /// formed only while the article names at most <paramref name="maxRelationCountries"/> countries: a summit
-    /// of thirty states is not news of 435 bilateral relations (and would cost 435 feed writes).
+    /// The feeds an article with these tags goes to: each country, each pair of countries, each topic, and
+    /// <c>all</c>. Pairs are formed only while the article names at most <paramref name="maxRelationCountries"/>
+    /// countries: a summit of thirty states is not news of 435 bilateral relations (and would cost 435 feed writes).
+    /// <c>all</c> costs one more append per article; in return a first-time reader sees news at once, with the
+    /// same seq, history and resume as any feed.
     /// </summary>
     public IReadOnlyList<string> FeedsFor(IReadOnlyList<string> countries, IReadOnlyList<string> topics, int maxRelationCountries = int.MaxValue)
     {
         var pairs = countries.Count <= maxRelationCountries ? countries.Count * (countries.Count - 1) / 2 : 0;
-        var feeds = new List<string>(countries.Count + pairs + topics.Count);
+        var feeds = new List<string>(countries.Count + pairs + topics.Count + 1);
         foreach (var c in countries) feeds.Add(FeedKey.Country(c).ToString());
         if (pairs > 0)
         {
@@ -97,6 +104,7 @@ public sealed class FeedCatalog
                 feeds.Add(FeedKey.Relation(countries[i], countries[j]).ToString());
         }
         foreach (var t in topics) feeds.Add(FeedKey.Topic(t).ToString());
+        feeds.Add(FeedKey.All.ToString());
         return feeds;
     }
 

@@ -38,6 +38,7 @@ public static class FeedWebApp
             .Validate(o => o.RetryInterval > TimeSpan.Zero, "Feed:Events:RetryInterval must be above 0.")
             .ValidateOnStart();
         builder.Services.AddHostedService<FeedRelayRefresher>();
+        builder.Services.AddHostedService<FeedCountsPusher>();
         builder.Services.AddSingleton<DemoEntries>();
         builder.Services.AddHostedService<DemoSources>();
 
@@ -48,6 +49,7 @@ public static class FeedWebApp
         app.UseStaticFiles();
         app.MapArticleEndpoints();
         app.MapFeedEndpoints();
+        app.MapTopicEndpoints();
         app.MapEventEndpoints();
         app.MapSyndicationEndpoints();
         app.MapSourceEndpoints();

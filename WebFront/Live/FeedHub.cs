@@ -41,7 +41,7 @@ public sealed class FeedHub(FeedRelay relay, FeedCatalog catalog, IHostApplicati
     {
         try
         {
-            return await relay.Subscribe(Context.ConnectionId, key, after);
+            return await relay.Subscribe(Context.ConnectionId, key, after) with { Title = catalog.Title(key) };
         }
         catch (FollowRefusedException e)
         {

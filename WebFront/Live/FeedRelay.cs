@@ -92,7 +92,7 @@ public sealed class FeedRelay : IFeedObserver
                     Leave(feedKey, subscriberId);
                     throw Closing();
                 }
-                return new SubscribeResult(feedKey, head, missed, complete);
+                return new SubscribeResult(feedKey, head, missed, complete, feed.Followers);
             }
             finally
             {
@@ -135,7 +135,11 @@ public sealed class FeedRelay : IFeedObserver
                 if (feed.Closed) continue;
                 if (feed.Cursor < 0)
                 {
-                    feed.Cursor = await feed.Grain.Follow(Self, feed.Subscribers.Length + 1);
+                    var reported = feed.Subscribers.Length + 1;
+                    var follow = await feed.Grain.Follow(Self, reported);
+                    // The grain counted the subscriber under way too; the Subscribe adds it to the local list next.
+                    feed.FollowersAre(follow.Followers, reported);
+                    feed.Cursor = follow.Head;
                     feed.Pump = Task.Run(() => PumpAsync(feed));
                 }
                 return feed;
@@ -280,14 +284,36 @@ public sealed class FeedRelay : IFeedObserver
                     return;
                 }
                 if (feed.Cursor < 0) return;
-                var head = await feed.Grain.Follow(Self, feed.Subscribers.Length);
-                feed.HeadIs(head);
+                var reported = feed.Subscribers.Length;
+                var follow = await feed.Grain.Follow(Self, reported);
+                feed.FollowersAre(follow.Followers, reported);
+                feed.HeadIs(follow.Head);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 _logger.LogWarning(e, "Could not renew the follow of {Feed}; trying again next round", feed.Feed);
             }
         });
+    }
+
+    /// <summary>
+    /// Tells the subscribers of each feed its head and followers when either changed since the last time: at most
+    /// once per call, however many articles or follows came in between (<see cref="LiveOptions.CountsInterval"/>).
+    /// The head also tells a subscriber how far feeds moved whose items it had through another feed.
+    /// </summary>
+    public void PushCounts()
+    {
+        foreach (var feed in _feeds.Values)
+        {
+            var subscribers = feed.Subscribers;
+            if (feed.Cursor < 0 || subscribers.Length == 0) continue;
+            var counts = (Head: feed.Cursor, feed.Followers);
+            if (counts == feed.CountsSent) continue;
+            feed.CountsSent = counts;
+            var message = new FeedCounts(feed.Feed, counts.Head, counts.Followers);
+            foreach (var group in subscribers.Select(s => s.Follower).GroupBy(s => s.Transport))
+                group.Key.Counts(message, [.. group]);
+        }
     }
 
     private async Task Release(RelayedFeed feed)

@@ -22,6 +22,15 @@ public sealed class HubTransport(ILogger<HubTransport> logger) : ILiveTransport
     // The client learns positions from the items it gets, and drops a repeated article by id.
     public void Passed(FeedItem item, LiveSubscriber subscriber) { }
 
+    /// <summary>The hub's event with a feed's head and followers, pushed at most once per counts interval.</summary>
+    public const string CountsMethod = "counts";
+
+    public void Counts(FeedCounts counts, IReadOnlyList<LiveSubscriber> to)
+    {
+        var message = new SerializedHubMessage(new InvocationMessage(CountsMethod, [counts]));
+        foreach (var subscriber in to) Write((HubSubscriber)subscriber, message);
+    }
+
     public void Gap(string feed, long skippedTo, LiveSubscriber subscriber) =>
         Write((HubSubscriber)subscriber, new SerializedHubMessage(new InvocationMessage(GapMethod, [new GapNotice(feed, false)])));
 

@@ -15,4 +15,10 @@ public interface ILiveTransport
 
     /// <summary>Items of <paramref name="feed"/> up to <paramref name="skippedTo"/> were skipped for this subscriber: history no longer reached back.</summary>
     void Gap(string feed, long skippedTo, LiveSubscriber subscriber);
+
+    /// <summary>A feed's head and followers changed: tell these subscribers (all of this transport), if the transport carries counts.</summary>
+    void Counts(FeedCounts counts, IReadOnlyList<LiveSubscriber> to);
 }
+
+/// <summary>The hub's <c>counts</c> event: a feed's last seq and the people following it now, over every web front.</summary>
+public sealed record FeedCounts(string Feed, long Head, int Followers);

@@ -26,6 +26,12 @@ public sealed class LiveOptions
     /// <summary>Follow renewals in flight at once during a refresh round.</summary>
     public int RefreshParallelism { get; set; } = 32;
 
+    /// <summary>
+    /// How often the hub may tell a feed's subscribers its head and followers (the <c>counts</c> event): sent only
+    /// when they changed, so a busy feed costs one small message per subscriber per interval, a quiet one nothing.
+    /// </summary>
+    public TimeSpan CountsInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long a feed nobody here follows any more stays followed, so quick re-follows cost nothing.</summary>
     public TimeSpan IdleFeedLinger { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -67,6 +67,24 @@ public sealed class RelayedFeed
 
     public DateTimeOffset IdleSince { get; set; }
 
+    // Followers over every node as the grain last said, and how many of them were this node's then. Between
+    // refreshes this node's own joins and leaves are counted at once; other nodes' show on the next refresh.
+    private volatile int _grainFollowers;
+    private volatile int _reportedLocal;
+
+    /// <summary>Remembers a follow's answer given when this node reported <paramref name="reportedLocal"/> subscribers.</summary>
+    public void FollowersAre(int grainFollowers, int reportedLocal)
+    {
+        _grainFollowers = grainFollowers;
+        _reportedLocal = reportedLocal;
+    }
+
+    /// <summary>People following the feed now, over every node, as best this node knows.</summary>
+    public int Followers => Math.Max(Subscribers.Length, _grainFollowers - _reportedLocal + Subscribers.Length);
+
+    /// <summary>The head and followers last pushed to subscribers as counts; only a change is pushed again.</summary>
+    public (long Head, int Followers) CountsSent { get; set; } = (-1, -1);
+
     /// <summary>Set (under the gate) when the relay stops following the feed; a subscribe that sees it starts over.</summary>
     public bool Closed { get; set; }
 

@@ -29,4 +29,7 @@ public sealed class StreamTransport : ILiveTransport
         var data = JsonSerializer.SerializeToUtf8Bytes(new GapNotice(feed, false), Json);
         stream.Enqueue(new StreamMessage(StreamMessageKind.Gap, stream.SlotOf(feed), skippedTo, data));
     }
+
+    // The event stream is for feed items: a reader that wants counts asks GET /api/feeds/{feed}.
+    public void Counts(FeedCounts counts, IReadOnlyList<LiveSubscriber> to) { }
 }

@@ -43,6 +43,8 @@ public sealed class LivePage : IAsyncDisposable
     public ILocator Chips => Page.GetByTestId("followed-feed");
     public ILocator Badge => Page.GetByTestId("connection-state");
     public ILocator Cards => Page.GetByTestId("article-card");
+    public ILocator LatestCards => Page.GetByTestId("latest-card");
+    public ILocator LatestCard(string articleId) => Page.Locator($"[data-testid='latest-card'][data-article-id='{articleId}']");
 
     public ILocator Suggestion(string feed) => Page.Locator($"[data-testid='suggestion'][data-feed='{feed}']");
     public ILocator Chip(string feed) => Page.Locator($"[data-testid='followed-feed'][data-feed='{feed}']");
@@ -117,6 +119,17 @@ public sealed class LivePage : IAsyncDisposable
         (await Cards.EvaluateAllAsync<string[]>("cards => cards.map(c => c.dataset.articleId)")) ?? [];
 
     public static Regex NotLive { get; } = new("^(reconnecting|offline)$");
+
+    /// <summary>
+    /// Every image inside <paramref name="scope"/> has loaded and has a natural width: "src natural-width" per image,
+    /// for a message. Waits for images still loading (bounded by the UI wait).
+    /// </summary>
+    public async Task<string[]> LoadedImagesAsync(ILocator scope)
+    {
+        await Page.WaitForFunctionAsync("(els) => els.every(e => [...e.querySelectorAll('img')].every(i => i.complete))",
+            await scope.ElementHandlesAsync(), new() { Timeout = Ui });
+        return await scope.Locator("img").EvaluateAllAsync<string[]>("imgs => imgs.map(i => `${i.getAttribute('src')} ${i.naturalWidth}`)") ?? [];
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -15,7 +15,8 @@ public sealed class LivePageFixture : IAsyncLifetime
     {
         WebRoot.Use();
         var launching = Chromium.LaunchAsync();
-        var starting = FeedHost.StartAsync();
+        // Counts pushed every second rather than every 5 s, so a test sees a follower count change quickly.
+        var starting = FeedHost.StartAsync(new Dictionary<string, string?> { ["Feed:Live:CountsInterval"] = "00:00:01" });
         try
         {
             (_playwright, Browser) = await launching;

@@ -4,7 +4,7 @@ namespace Feed.Browser.Tests;
 
 /// <summary>
 /// The live page as a reader sees it, with a handful of realistic articles, saved as PNGs under
-/// <c>artifacts/screenshots/</c> for people to look at (desktop and phone size).
+/// <c>artifacts/screenshots/</c> for people to look at: a first visit, followed feeds, and a phone.
 /// </summary>
 public sealed class ScreenshotTests(LivePageFixture fixture) : IClassFixture<LivePageFixture>
 {
@@ -12,21 +12,32 @@ public sealed class ScreenshotTests(LivePageFixture fixture) : IClassFixture<Liv
     private static readonly string[] Feeds = ["relation:AZ-KR", "topic:economy", "topic:sport", "topic:weather"];
 
     [Fact]
-    public async Task The_live_page_with_articles_on_desktop_and_phone()
+    public async Task The_live_page_on_a_first_visit_with_articles_on_desktop_and_phone()
     {
         var folder = Path.Combine(WebRoot.RepoRoot(), "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
 
-        await using var desktop = await fixture.OpenAsync(Follow);
-        await desktop.ExpectFollowingLiveAsync(Feeds);
-
+        // A first visit: nothing followed, the articles from everywhere arriving live under the starters.
+        await using var first = await fixture.OpenAsync("/", new ViewportSize { Width = 1280, Height = 1400 });
+        await first.ExpectLiveAsync();
         var now = DateTimeOffset.UtcNow;
         var stories = Stories(now);
         foreach (var story in stories)
         {
             await fixture.Host.PublishAsync(story.Article);
-            await desktop.ExpectOneCardAsync(story.Id);
+            await Expect(first.LatestCard(story.Id)).ToHaveCountAsync(1, new() { Timeout = LivePage.Ui });
         }
+        await first.LoadedImagesAsync(first.Page.Locator("body"));
+        await AssertFitsWidthAsync(first);
+        await first.Page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(folder, "first-visit.png"), Animations = ScreenshotAnimations.Disabled,
+        });
+
+        await using var desktop = await fixture.OpenAsync(Follow);
+        await desktop.ExpectFollowingLiveAsync(Feeds);
+        foreach (var story in stories) await desktop.ExpectOneCardAsync(story.Id);
+        await desktop.LoadedImagesAsync(desktop.Page.Locator("body"));
         await Expect(desktop.Cards).ToHaveCountAsync(stories.Length);
         await AssertFitsWidthAsync(desktop);
         await desktop.Page.ScreenshotAsync(new PageScreenshotOptions
@@ -37,12 +48,14 @@ public sealed class ScreenshotTests(LivePageFixture fixture) : IClassFixture<Liv
         await using var phone = await fixture.OpenAsync(Follow, new ViewportSize { Width = 390, Height = 844 }, phone: true);
         await phone.ExpectFollowingLiveAsync(Feeds);
         await Expect(phone.Cards).ToHaveCountAsync(stories.Length, new() { Timeout = LivePage.Ui });
+        await phone.LoadedImagesAsync(phone.Page.Locator("body"));
         await AssertFitsWidthAsync(phone);
         await phone.Page.ScreenshotAsync(new PageScreenshotOptions
         {
             Path = Path.Combine(folder, "live-page-phone.png"), FullPage = true, Animations = ScreenshotAnimations.Disabled,
         });
 
+        Assert.True(new FileInfo(Path.Combine(folder, "first-visit.png")).Length > 10_000);
         Assert.True(new FileInfo(Path.Combine(folder, "live-page.png")).Length > 10_000);
         Assert.True(new FileInfo(Path.Combine(folder, "live-page-phone.png")).Length > 10_000);
     }

@@ -182,7 +182,7 @@ public sealed class CliTests(CliHost fixture) : IClassFixture<CliHost>, IDisposa
         Assert.Equal(ExitCodes.Ok, code);
         var line = Assert.Single(run.Out.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("country:BY #1  ", line);
-        Assert.Contains("s ago  Belarus live  [country:BY]", line);
+        Assert.Contains("s ago  Belarus live  [country:BY all]", line);
         Assert.Contains("-- connected to " + fixture.Server, run.Error.Text);
         Assert.Contains("Resume with: feed follow --after country:BY=1", run.Error.Text);
 

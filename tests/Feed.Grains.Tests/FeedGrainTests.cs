@@ -99,7 +99,7 @@ public sealed class FeedGrainTests(FeedCluster fixture)
         var observer = new RecordingObserver();
         var reference = fixture.Client.CreateObjectReference<IFeedObserver>(observer);
         var grain = Grains.GetGrain<IFeedGrain>(feed);
-        Assert.Equal(0, await grain.Follow(reference, localSubscribers: 3));
+        Assert.Equal(new FeedFollow(0, 3), await grain.Follow(reference, localSubscribers: 3));
 
         for (var i = 1; i <= 3; i++)
         {

@@ -14,6 +14,9 @@ public sealed class FakeFeedGrain(string feed) : IFeedGrain
 
     public long Head { get { lock (_items) return _items.Count == 0 ? 0 : _items[^1].Seq; } }
 
+    /// <summary>People following through other web fronts, added to every follow's answer.</summary>
+    public int OtherNodesFollowers { get; set; }
+
     /// <summary>Stores the item; pushes it unless <paramref name="push"/> is false (the push went missing).</summary>
     public FeedItem Add(Article article, bool push = true)
     {
@@ -60,12 +63,12 @@ public sealed class FakeFeedGrain(string feed) : IFeedGrain
 
     private FeedPage Page(long head, FeedItem[] items, bool complete) => new(feed, head, items, complete, _followers.Count);
 
-    public Task<long> Follow(IFeedObserver follower, int localSubscribers)
+    public Task<FeedFollow> Follow(IFeedObserver follower, int localSubscribers)
     {
         lock (_items)
         {
             _followers.Add(follower);
-            return Task.FromResult(Head);
+            return Task.FromResult(new FeedFollow(Head, localSubscribers + OtherNodesFollowers));
         }
     }
 

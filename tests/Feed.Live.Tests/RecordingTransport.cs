@@ -24,6 +24,14 @@ public sealed class RecordingTransport : ILiveTransport
 
     public void Gap(string feed, long skippedTo, LiveSubscriber subscriber) =>
         Log.GetOrAdd(subscriber.Id, _ => new()).Enqueue($"gap {feed} to {skippedTo}");
+
+    /// <summary>Counts pushed, kept apart from the item log: "subscriber feed head followers".</summary>
+    public ConcurrentQueue<string> CountsLog { get; } = new();
+
+    public void Counts(FeedCounts counts, IReadOnlyList<LiveSubscriber> to)
+    {
+        foreach (var s in to) CountsLog.Enqueue($"{s.Id} {counts.Feed} {counts.Head} {counts.Followers}");
+    }
 }
 
 public sealed class RecordingSubscriber(string id, RecordingTransport transport) : LiveSubscriber(id, recentCapacity: 64)

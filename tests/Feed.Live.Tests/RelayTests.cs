@@ -67,6 +67,33 @@ public sealed class RelayTests
     }
 
     [Fact]
+    public async Task Counts_reach_a_feeds_subscribers_only_when_its_head_or_followers_changed()
+    {
+        var feed = FeedKey.Parse("country:AZ");
+        var grain = _grains["country:AZ"];
+        grain.OtherNodesFollowers = 2;
+        var first = Connect("first");
+        var answer = await _relay.Subscribe(first.Id, feed, null);
+        Assert.Equal(3, answer.Followers);
+
+        _relay.PushCounts();
+        _relay.PushCounts();
+        Assert.Equal(["first country:AZ 0 3"], _transport.CountsLog);
+
+        var second = Connect("second");
+        Assert.Equal(4, (await _relay.Subscribe(second.Id, feed, null)).Followers);
+        grain.Add(Story("a1", "country:AZ"));
+        await RelayedAsync("country:AZ", 1);
+        _relay.PushCounts();
+        Assert.Equal(["first country:AZ 0 3", "first country:AZ 1 4", "second country:AZ 1 4"], _transport.CountsLog.Order());
+
+        _relay.Unsubscribe(second.Id, feed);
+        _relay.PushCounts();
+        Assert.Equal("first country:AZ 1 3", _transport.CountsLog.Last());
+        Assert.Equal(4, _transport.CountsLog.Count);
+    }
+
+    [Fact]
     public async Task Items_history_no_longer_holds_become_one_gap_notice_then_delivery_carries_on()
     {
         var reader = Connect("reader");

@@ -57,10 +57,10 @@ public sealed class FeedCatalogTests
     }
 
     [Fact]
-    public void Feeds_of_an_article_are_its_countries_their_pairs_and_its_topics()
+    public void Feeds_of_an_article_are_its_countries_their_pairs_its_topics_and_all()
     {
         Assert.Equal(
-            ["country:AZ", "country:KR", "country:TR", "relation:AZ-KR", "relation:AZ-TR", "relation:KR-TR", "topic:politics"],
+            ["country:AZ", "country:KR", "country:TR", "relation:AZ-KR", "relation:AZ-TR", "relation:KR-TR", "topic:politics", "all"],
             Catalog.FeedsFor(["AZ", "KR", "TR"], ["politics"]));
     }
 
@@ -68,8 +68,8 @@ public sealed class FeedCatalogTests
     public void Articles_about_many_countries_form_no_relation_feeds()
     {
         string[] many = ["AZ", "DE", "FR", "IT", "KR", "TR"];
-        Assert.Equal(6 + 15, Catalog.FeedsFor(many, [], maxRelationCountries: 6).Count);
-        Assert.Equal(6, Catalog.FeedsFor(many, [], maxRelationCountries: 5).Count);
+        Assert.Equal(6 + 15 + 1, Catalog.FeedsFor(many, [], maxRelationCountries: 6).Count);
+        Assert.Equal(6 + 1, Catalog.FeedsFor(many, [], maxRelationCountries: 5).Count);
     }
 
     [Theory]

@@ -11,6 +11,8 @@ public sealed class FeedKeyTests
     [InlineData("relation:KR-AZ", "relation:AZ-KR")]
     [InlineData("Relation:az-kr", "relation:AZ-KR")]
     [InlineData(" relation: kr-az ", "relation:AZ-KR")]
+    [InlineData("all", "all")]
+    [InlineData(" ALL ", "all")]
     public void Parses_any_case_and_order_into_the_canonical_form(string text, string canonical)
     {
         Assert.Equal(canonical, FeedKey.Parse(text).ToString());
@@ -31,6 +33,8 @@ public sealed class FeedKeyTests
     [InlineData("topic:")]
     [InlineData("topic:eco nomy")]
     [InlineData("planet:mars")]
+    [InlineData("all:")]
+    [InlineData("allx")]
     public void Rejects_anything_else_with_a_message(string? text)
     {
         Assert.False(FeedKey.TryParse(text, out _, out var error));
