@@ -337,6 +337,7 @@ public sealed class FeedClient : IAsyncDisposable
         connection.HandshakeTimeout = _options.ConnectTimeout;
         connection.On<FeedItem>("article", item => _feeds.OnItem(generation, item));
         connection.On<SkipNotice>("gap", notice => _feeds.OnSkipped(generation, notice.Feed));
+        connection.On<FollowersCounted>("counts", counts => _feeds.OnCounts(generation, counts));
         return connection;
     }
 

@@ -141,6 +141,15 @@ internal sealed class FollowedFeeds(int recentArticleIds, Action<FeedUpdate> emi
         }
     }
 
+    /// <summary>The hub's <c>counts</c> event, passed on for a feed this client follows.</summary>
+    public void OnCounts(int generation, FollowersCounted counts)
+    {
+        lock (_lock)
+        {
+            if (generation == _generation && _feeds.ContainsKey(counts.Feed)) emit(counts);
+        }
+    }
+
     private bool IsCurrent(SubscribeTicket ticket, out FollowedFeed feed) =>
         _feeds.TryGetValue(ticket.Feed, out feed!) && ticket.Generation == _generation && ticket.Version == feed.SubscribeVersion;
 

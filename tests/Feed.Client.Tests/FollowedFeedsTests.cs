@@ -152,4 +152,17 @@ public sealed class FollowedFeedsTests
 
         Assert.DoesNotContain(_emitted, u => u is HistoryGap);
     }
+
+    [Fact]
+    public void Follower_counts_are_passed_on_only_for_followed_feeds_of_the_current_connection()
+    {
+        _feeds.Add("country:AZ", null);
+        var generation = _feeds.NewGeneration();
+
+        _feeds.OnCounts(generation, new FollowersCounted("country:AZ", 12, 3));
+        _feeds.OnCounts(generation, new FollowersCounted("country:KR", 5, 1));
+        _feeds.OnCounts(generation - 1, new FollowersCounted("country:AZ", 11, 2));
+
+        Assert.Equal([new FollowersCounted("country:AZ", 12, 3)], _emitted.OfType<FollowersCounted>());
+    }
 }
