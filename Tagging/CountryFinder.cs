@@ -26,7 +26,7 @@ public sealed class CountryFinder
         foreach (var t in c.Terms.Where(t => t.Kind != CountryTermKind.Demonym))
             countryByTerm.TryAdd(t.Text, c.Code);
         _datelines = new DatelineParser(t => countryByTerm.GetValueOrDefault(t.Trim()), data.DatelineRegions, _gazetteer,
-            options.DatelineMaxCharacters);
+            options.DatelineMaxCharacters, options.DatelineDominanceRatio);
         _index = new PhraseIndex<GeoTerm>(GeoTerm.All(data, _gazetteer), caseSensitive: true);
     }
 
@@ -62,7 +62,10 @@ public sealed class CountryFinder
 
         var named = new HashSet<string>(StringComparer.Ordinal);
         foreach (var m in mentions)
+        {
             if (m.Term.Code is { } code && !m.Term.Weak) named.Add(code);
+            else if (m.Term.Places is { } places && _gazetteer.Resolve(places) is { } where) named.Add(where);
+        }
         if (dateline is { Certain: true } sure) named.Add(sure.Countries[0]);
 
         var weighting = new MentionWeighting(_options);
@@ -74,6 +77,10 @@ public sealed class CountryFinder
         for (var k = 0; k < mentions.Count; k++)
         {
             var m = mentions[k];
+            // "than Chile or Argentina": a comparison covers the whole list.
+            if (m.Role == MentionRole.Subject && k > 0 && mentions[k - 1].Role == MentionRole.Passing
+                && mentions[k - 1].At + mentions[k - 1].Length + 1 == m.At && tokens[m.At - 1].In(text) is "or" or "and" or "nor")
+                mentions[k] = m = m with { Role = MentionRole.Passing };
             var code = m.Term.Places is { } places ? ResolvePlace(text, tokens, mentions, k, places, named) : m.Term.Code;
             if (code is null) continue;
             if (m.Term.Weak && !named.Contains(code) && !WeakCountryIsMeant(text, tokens, m, mentions)) continue;
@@ -86,6 +93,10 @@ public sealed class CountryFinder
     private string? ResolvePlace(string text, List<Token> tokens, List<Mention> mentions, int k, Place[] places, HashSet<string> named)
     {
         var m = mentions[k];
+        // "Iraq's Kurdistan", "Pakistan's Punjab": the possessive country says where the place is.
+        if (k > 0 && mentions[k - 1] is { Term.Code: { } owner } before && before.At + before.Length + 1 == m.At
+            && tokens[m.At - 1].Has(TokenShape.AfterApostrophe) && tokens[m.At - 1].In(text) is "s")
+            return places.Any(p => p.Country == owner) ? owner : null;
         if (k + 1 < mentions.Count && mentions[k + 1] is { } next && next.At == m.At + m.Length
             && text.AsSpan(tokens[next.At - 1].Start + tokens[next.At - 1].Length, tokens[next.At].Start - tokens[next.At - 1].Start - tokens[next.At - 1].Length).Trim() is ",")
         {

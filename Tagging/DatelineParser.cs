@@ -22,12 +22,14 @@ public sealed class DatelineParser
     private readonly IReadOnlyDictionary<string, string> _regionAbbreviations;
     private readonly Gazetteer _gazetteer;
     private readonly int _maxLength;
+    private readonly double _dominanceRatio;
 
     /// <param name="countryByTerm">A country by its name, alias or capital, any case ("SEOUL" → KR).</param>
     /// <param name="regionAbbreviations">Dateline region abbreviations without dots or spaces ("Calif" → US).</param>
     public DatelineParser(Func<string, string?> countryByTerm, IReadOnlyDictionary<string, string> regionAbbreviations,
-        Gazetteer gazetteer, int maxLength)
+        Gazetteer gazetteer, int maxLength, double dominanceRatio)
     {
+        _dominanceRatio = dominanceRatio;
         _countryByTerm = countryByTerm;
         _regionAbbreviations = regionAbbreviations;
         _gazetteer = gazetteer;
@@ -75,14 +77,16 @@ public sealed class DatelineParser
                 var both = regionCountries.Where(cityCountries.Contains).ToArray();
                 if (both.Length > 0) return Certain(both[0], out certain);
                 if (regionCountries.Count == 1 || regionIsCountryTerm) return Certain(regionCountries[0], out certain);
-                var dominant = _gazetteer.Resolve(_gazetteer.Find(region));
+                var dominant = _gazetteer.Resolve(_gazetteer.Find(region), _dominanceRatio);
                 if (dominant is not null) return Certain(dominant, out certain);
                 certain = false;
                 return regionCountries;
             }
         }
-        if (cityIsCountryTerm) return Certain(cityCountries[0], out certain);
-        var resolved = _gazetteer.Resolve(_gazetteer.Find(city));
+        var places = _gazetteer.Find(city);
+        // A capital other countries also have ("GEORGE TOWN": Cayman Islands or Penang) is settled like any place.
+        if (cityIsCountryTerm && !places.Any(p => p.Country != cityCountries[0])) return Certain(cityCountries[0], out certain);
+        var resolved = _gazetteer.Resolve(places, _dominanceRatio);
         if (resolved is not null) return Certain(resolved, out certain);
         certain = false;
         return cityCountries;

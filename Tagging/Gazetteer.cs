@@ -28,7 +28,10 @@ public sealed class Gazetteer
     /// The country of a place among <paramref name="places"/> (most populous first): one the text names
     /// (<paramref name="named"/>), else the only one, else a dominant one; null when still ambiguous.
     /// </summary>
-    public string? Resolve(IReadOnlyList<Place> places, Func<string, bool>? named = null)
+    public string? Resolve(IReadOnlyList<Place> places, Func<string, bool>? named = null) => Resolve(places, _dominanceRatio, named);
+
+    /// <summary>As <see cref="Resolve(IReadOnlyList{Place}, Func{string, bool}?)"/> with another dominance ratio (datelines name well-known cities).</summary>
+    public string? Resolve(IReadOnlyList<Place> places, double dominanceRatio, Func<string, bool>? named = null)
     {
         if (places.Count == 0) return null;
         if (named is not null)
@@ -39,7 +42,7 @@ public sealed class Gazetteer
         var first = places[0];
         var rival = places.FirstOrDefault(p => p.Country != first.Country);
         if (rival is null) return first.Country;
-        return first.Population >= _dominanceRatio * Math.Max(1, rival.Population) ? first.Country : null;
+        return first.Population >= dominanceRatio * Math.Max(1, rival.Population) ? first.Country : null;
     }
 
     /// <summary>True when the name is the same country wherever it is used, or one use dwarfs the others.</summary>

@@ -20,7 +20,7 @@ public enum MentionRole
 public sealed class MentionFilter(MentionCues cues)
 {
     // Filler words allowed between a passing cue and the name: "than in France", "compared with the Dutch".
-    private static readonly HashSet<string> Filler = new(StringComparer.OrdinalIgnoreCase) { "in", "the", "with", "to", "of", "a", "that", "those", "its", "by" };
+    private static readonly HashSet<string> Filler = new(StringComparer.OrdinalIgnoreCase) { "in", "the", "with", "to", "of", "a", "that", "those", "its", "by", "one", "ones", "neighbouring", "neighboring" };
 
     /// <param name="nameLike">True for names, aliases, capitals and places (which people and firms share); false for demonyms.</param>
     /// <param name="checkBefore">Also treat a capitalised word just before as a first name ("Andrew Jackson"): places and weak names.</param>

@@ -6,11 +6,12 @@ namespace Feed.Tagging;
 /// </summary>
 public sealed class TaggingOptions
 {
-    /// <summary>Keyword weight a topic needs to be tagged; a keyword in the headline counts twice.</summary>
-    public double TopicMinScore { get; set; } = 2.5;
+    /// <summary>Keyword weight a topic needs to be tagged; a keyword in the headline counts twice. Short wire stories
+    /// often name their second topic once, so one ordinary keyword is enough.</summary>
+    public double TopicMinScore { get; set; } = 1.0;
 
     /// <summary>A topic must also reach this share of the best topic's score, so side remarks don't tag.</summary>
-    public double TopicMinShareOfBest { get; set; } = 0.25;
+    public double TopicMinShareOfBest { get; set; } = 0.3;
 
     /// <summary>At most this many topics per article, the strongest first.</summary>
     public int MaxTopics { get; set; } = 4;
@@ -44,4 +45,7 @@ public sealed class TaggingOptions
 
     /// <summary>A place name shared by several countries goes to the most populous only if it has this many times the people of the next.</summary>
     public double PlaceDominanceRatio { get; set; } = 10.0;
+
+    /// <summary>The same for the city of a dateline, which wire services use only for well-known cities ("BARCELONA" is Spain's).</summary>
+    public double DatelineDominanceRatio { get; set; } = 3.0;
 }
