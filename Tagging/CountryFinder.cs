@@ -110,10 +110,11 @@ public sealed class CountryFinder
     // countries in a list ("Israel, Jordan and Egypt"), and never when a veto phrase of that country appears.
     private bool WeakCountryIsMeant(string text, List<Token> tokens, Mention m, List<Mention> mentions)
     {
-        if (_byCode[m.Term.Code!].Veto.Any(v => text.Contains(v, StringComparison.OrdinalIgnoreCase))) return false;
-        return WeakContext.IsPlaceContext(text, tokens, m.At, m.Length, m.Term.Kind)
-               || WeakContext.IsListedWithCountries(text, tokens, m.At, m.Length,
-                   mentions.Where(o => o.Term.Code is not null && !o.Term.Weak).Select(o => (o.At, o.Length)));
+        // The context is cheap to check; the veto phrases scan the whole text, so they come last.
+        var supported = WeakContext.IsPlaceContext(text, tokens, m.At, m.Length, m.Term.Kind)
+                        || WeakContext.IsListedWithCountries(text, tokens, m.At, m.Length,
+                            mentions.Where(o => o.Term.Code is not null && !o.Term.Weak).Select(o => (o.At, o.Length)));
+        return supported && !_byCode[m.Term.Code!].Veto.Any(v => text.Contains(v, StringComparison.OrdinalIgnoreCase));
     }
 
     private static string Span(string text, List<Token> tokens, int at, int length) =>

@@ -17,10 +17,28 @@ public enum MentionRole
 /// Tells a mention that is about a country from false friends and passing references, by looking only at the
 /// neighbouring tokens, so it costs a few lookups per mention.
 /// </summary>
-public sealed class MentionFilter(MentionCues cues)
+public sealed class MentionFilter
 {
     // Filler words allowed between a passing cue and the name: "than in France", "compared with the Dutch".
-    private static readonly HashSet<string> Filler = new(StringComparer.OrdinalIgnoreCase) { "in", "the", "with", "to", "of", "a", "that", "those", "its", "by", "one", "ones", "neighbouring", "neighboring" };
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Filler =
+        new HashSet<string>(["in", "the", "with", "to", "of", "a", "that", "those", "its", "by", "one", "ones", "neighbouring", "neighboring"],
+            StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Span lookups, so judging a mention allocates nothing.
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _thingAfter, _titleAfter, _titleBefore, _passingAfter;
+    private readonly Dictionary<string, string[][]>.AlternateLookup<ReadOnlySpan<char>> _passingByLastWord;
+
+    public MentionFilter(MentionCues cues)
+    {
+        static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup(IEnumerable<string> words) =>
+            new HashSet<string>(words, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        _thingAfter = Lookup(cues.ThingAfter);
+        _titleAfter = Lookup(cues.TitleAfter);
+        _titleBefore = Lookup(cues.TitleBefore);
+        _passingAfter = Lookup(cues.PassingAfter);
+        _passingByLastWord = cues.Passing.GroupBy(c => c[^1], StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     /// <param name="nameLike">True for names, aliases, capitals and places (which people and firms share); false for demonyms.</param>
     /// <param name="checkBefore">Also treat a capitalised word just before as a first name ("Andrew Jackson"): places and weak names.</param>
@@ -29,17 +47,17 @@ public sealed class MentionFilter(MentionCues cues)
         var next = at + length;
         if (next < tokens.Count && OnlySpaceOrHyphenBetween(text, tokens[next - 1], tokens[next]))
         {
-            var word = tokens[next].In(text).ToString();
-            if (cues.ThingAfter.Contains(word)) return MentionRole.Thing;
-            if (nameLike && IsNameWord(tokens[next]) && !cues.TitleAfter.Contains(word) && OnlySpaceBetween(text, tokens[next - 1], tokens[next]))
+            var word = tokens[next].In(text);
+            if (_thingAfter.Contains(word)) return MentionRole.Thing;
+            if (nameLike && IsNameWord(tokens[next]) && !_titleAfter.Contains(word) && OnlySpaceBetween(text, tokens[next - 1], tokens[next]))
                 return MentionRole.PartOfName;
-            if (cues.PassingAfter.Contains(word) && text[tokens[next].Start - 1] == '-') return MentionRole.Passing;
+            if (_passingAfter.Contains(word) && text[tokens[next].Start - 1] == '-') return MentionRole.Passing;
         }
         if (checkBefore && at > 0 && OnlySpaceBetween(text, tokens[at - 1], tokens[at]))
         {
             var before = tokens[at - 1];
             // A sentence may open with a first name too ("Andrew Jackson said"), so only the listed words are let through.
-            if (IsNameWord(before) && !cues.TitleBefore.Contains(before.In(text).ToString()))
+            if (IsNameWord(before) && !_titleBefore.Contains(before.In(text)))
                 return MentionRole.PartOfName;
         }
         return IsAfterPassingCue(text, tokens, at) ? MentionRole.Passing : MentionRole.Subject;
@@ -50,11 +68,12 @@ public sealed class MentionFilter(MentionCues cues)
         // The cue may end right before the name or up to two filler words earlier.
         for (var end = at - 1; end >= 0 && end >= at - 3; end--)
         {
-            foreach (var cue in cues.Passing)
+            if (_passingByLastWord.TryGetValue(tokens[end].In(text), out var cues))
             {
-                if (EndsWith(text, tokens, end, cue)) return true;
+                foreach (var cue in cues)
+                    if (EndsWith(text, tokens, end, cue)) return true;
             }
-            if (!Filler.Contains(tokens[end].In(text).ToString())) break;
+            if (!Filler.Contains(tokens[end].In(text))) break;
         }
         return false;
     }
