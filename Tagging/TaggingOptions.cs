@@ -6,12 +6,18 @@ namespace Feed.Tagging;
 /// </summary>
 public sealed class TaggingOptions
 {
-    /// <summary>Keyword weight a topic needs to be tagged; a keyword in the headline counts twice. Short wire stories
-    /// often name their second topic once, so one ordinary keyword is enough.</summary>
-    public double TopicMinScore { get; set; } = 1.0;
+    /// <summary>Keyword weight a topic needs to be tagged, before the allowance for length; a keyword in the headline
+    /// counts twice. Short wire stories often name their second topic once, so one strong keyword is enough.</summary>
+    public double TopicMinScore { get; set; } = 1.5;
+
+    /// <summary>The minimum rises by this much per word of the text, since longer texts gather stray keywords.</summary>
+    public double TopicMinScorePerWord { get; set; } = 0.02;
+
+    /// <summary>Words beyond this many don't raise the minimum further.</summary>
+    public int TopicLengthCap { get; set; } = 100;
 
     /// <summary>A topic must also reach this share of the best topic's score, so side remarks don't tag.</summary>
-    public double TopicMinShareOfBest { get; set; } = 0.3;
+    public double TopicMinShareOfBest { get; set; } = 0.2;
 
     /// <summary>At most this many topics per article, the strongest first.</summary>
     public int MaxTopics { get; set; } = 4;
