@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Feed.Tagging;
 
 /// <summary>
@@ -9,7 +11,8 @@ namespace Feed.Tagging;
 public sealed class CountryFinder
 {
     private readonly PhraseIndex<GeoTerm> _index;
-    private readonly Dictionary<string, Country> _byCode;
+    // Each country's veto phrases, searched for all at once (any case, anywhere in the text).
+    private readonly Dictionary<string, SearchValues<string>> _vetoes;
     private readonly Gazetteer _gazetteer;
     private readonly DatelineParser _datelines;
     private readonly MentionFilter _filter;
@@ -18,7 +21,8 @@ public sealed class CountryFinder
     public CountryFinder(TaggingData data, TaggingOptions options)
     {
         _options = options;
-        _byCode = data.Countries.ToDictionary(c => c.Code);
+        _vetoes = data.Countries.Where(c => c.Veto.Count > 0)
+            .ToDictionary(c => c.Code, c => SearchValues.Create(c.Veto.ToArray(), StringComparison.OrdinalIgnoreCase));
         _gazetteer = new Gazetteer(data.Places, options.PlaceDominanceRatio);
         _filter = new MentionFilter(data.Cues);
         var countryByTerm = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -114,7 +118,7 @@ public sealed class CountryFinder
         var supported = WeakContext.IsPlaceContext(text, tokens, m.At, m.Length, m.Term.Kind)
                         || WeakContext.IsListedWithCountries(text, tokens, m.At, m.Length,
                             mentions.Where(o => o.Term.Code is not null && !o.Term.Weak).Select(o => (o.At, o.Length)));
-        return supported && !_byCode[m.Term.Code!].Veto.Any(v => text.Contains(v, StringComparison.OrdinalIgnoreCase));
+        return supported && !(_vetoes.TryGetValue(m.Term.Code!, out var veto) && text.AsSpan().ContainsAny(veto));
     }
 
     private static string Span(string text, List<Token> tokens, int at, int length) =>
