@@ -28,6 +28,14 @@ public sealed class FeedCatalog
                 _searchTerms.Add((Normalize(term.Text), FeedKey.Country(c.Code)));
             }
         }
+        // Places below the country ("Manitoba", "Texas", "Winnipeg") lead to their country's feed, after the
+        // country terms so that "Georgia" stays the country; a name several countries share and none dominates is left out.
+        var gazetteer = new Gazetteer(data.Places, new TaggingOptions().PlaceDominanceRatio);
+        foreach (var (name, places) in gazetteer.Names)
+        {
+            if (_countryByTerm.ContainsKey(name) || places.All(p => p.Kind == PlaceKind.Word)) continue;
+            if (gazetteer.Resolve(places) is { } code) _searchTerms.Add((Normalize(name), FeedKey.Country(code)));
+        }
         foreach (var t in data.Topics)
         {
             _topicByTerm.TryAdd(t.Slug, t.Slug);

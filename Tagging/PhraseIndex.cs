@@ -11,6 +11,10 @@ public sealed class PhraseIndex<T>
 {
     private readonly FrozenDictionary<string, Phrase[]>.AlternateLookup<ReadOnlySpan<char>> _byFirstWord;
 
+    // Only the phrases whose first word may be written in lower case: a token without a capital can start no other
+    // phrase, so it is looked up in this much smaller table (most tokens of a text are lower case).
+    private readonly FrozenDictionary<string, Phrase[]>.AlternateLookup<ReadOnlySpan<char>> _byFirstWordAnyCase;
+
     public PhraseIndex(IEnumerable<(string Text, T Target)> phrases, bool caseSensitive)
     {
         var groups = new Dictionary<string, List<Phrase>>(StringComparer.OrdinalIgnoreCase);
@@ -24,9 +28,14 @@ public sealed class PhraseIndex<T>
             if (!groups.TryGetValue(first, out var list)) groups[first] = list = [];
             list.Add(new Phrase(words, rules, target));
         }
-        _byFirstWord = groups
+        var byFirstWord = groups
             .ToFrozenDictionary(g => g.Key, g => g.Value.OrderByDescending(p => p.Words.Length).ToArray(),
-                StringComparer.OrdinalIgnoreCase)
+                StringComparer.OrdinalIgnoreCase);
+        _byFirstWord = byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        _byFirstWordAnyCase = byFirstWord
+            .Select(g => (g.Key, Phrases: g.Value.Where(p => p.Rules[0] == CaseRule.Any).ToArray()))
+            .Where(g => g.Phrases.Length > 0)
+            .ToFrozenDictionary(g => g.Key, g => g.Phrases, StringComparer.OrdinalIgnoreCase)
             .GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -37,8 +46,10 @@ public sealed class PhraseIndex<T>
     public bool TryMatch(string text, List<Token> tokens, int at, out Phrase match, ReadOnlySpan<char> fallback = default)
     {
         match = null!;
-        if (!_byFirstWord.TryGetValue(tokens[at].In(text), out var candidates)
-            && (fallback.IsEmpty || !_byFirstWord.TryGetValue(fallback, out candidates)))
+        // A Capitalized or Exact first word only fits a token with a capital (see Phrase.Fits).
+        var index = tokens[at].Has(TokenShape.Capitalized | TokenShape.AllCaps) ? _byFirstWord : _byFirstWordAnyCase;
+        if (!index.TryGetValue(tokens[at].In(text), out var candidates)
+            && (fallback.IsEmpty || !index.TryGetValue(fallback, out candidates)))
             return false;
         foreach (var phrase in candidates)
         {

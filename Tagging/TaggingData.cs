@@ -3,16 +3,23 @@ using System.Reflection;
 
 namespace Feed.Tagging;
 
-/// <summary>The country, topic and blocker tables, read from the data files embedded in this assembly.</summary>
+/// <summary>
+/// The country, place, topic, blocker and cue tables, read from the data files embedded in this assembly
+/// (see the header of each file for its source).
+/// </summary>
 public sealed class TaggingData
 {
     private static readonly Lazy<TaggingData> Embedded = new(LoadEmbedded);
 
-    public TaggingData(IReadOnlyList<Country> countries, IReadOnlyList<Topic> topics, IReadOnlyList<string> blockers)
+    public TaggingData(IReadOnlyList<Country> countries, IReadOnlyList<Topic> topics, IReadOnlyList<string> blockers,
+        IReadOnlyList<Place>? places = null, MentionCues? cues = null, IReadOnlyDictionary<string, string>? datelineRegions = null)
     {
         Countries = countries;
         Topics = topics;
         Blockers = blockers;
+        Places = places ?? [];
+        Cues = cues ?? MentionCues.Parse([]);
+        DatelineRegions = datelineRegions ?? new Dictionary<string, string>();
     }
 
     /// <summary>The data shipped with Feed; loaded once per process.</summary>
@@ -24,10 +31,37 @@ public sealed class TaggingData
     /// <summary>Phrases that contain a country's name but are not about it ("New Mexico", "guinea pig").</summary>
     public IReadOnlyList<string> Blockers { get; }
 
+    /// <summary>First-order divisions and cities with their countries (places.tsv, from GeoNames).</summary>
+    public IReadOnlyList<Place> Places { get; }
+
+    /// <summary>Words around a name that make it a thing, a person's name or a passing reference.</summary>
+    public MentionCues Cues { get; }
+
+    /// <summary>Region abbreviations of datelines without dots ("Calif" → US), any case.</summary>
+    public IReadOnlyDictionary<string, string> DatelineRegions { get; }
+
     private static TaggingData LoadEmbedded() => new(
         ParseCountries(ReadResource("countries.tsv")),
         ParseTopics(ReadResource("topics.tsv")),
-        ParseBlockers(ReadResource("not-countries.tsv")));
+        ParseBlockers(ReadResource("not-countries.tsv")),
+        ParsePlaces(ReadResource("places.tsv")),
+        MentionCues.Parse(Rows(ReadResource("mention-cues.tsv"), "role").Select(r => (r.Cells[0].Trim(), r.Cells[1].Trim()))),
+        Rows(ReadResource("dateline-regions.tsv"), "abbreviation")
+            .ToDictionary(r => r.Cells[0].Trim(), r => r.Cells[1].Trim(), StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>Columns: name, country, kind (capital|region|city|word), population.</summary>
+    public static IReadOnlyList<Place> ParsePlaces(string tsv)
+    {
+        var places = new List<Place>(8192);
+        foreach (var (cells, line) in Rows(tsv, "name"))
+        {
+            if (cells.Length != 4 || !Enum.TryParse<PlaceKind>(cells[2], ignoreCase: true, out var kind)
+                || !long.TryParse(cells[3], NumberStyles.None, CultureInfo.InvariantCulture, out var population))
+                throw new FormatException($"places.tsv line {line}: expected name, country, kind, population.");
+            places.Add(new Place(cells[0], cells[1], kind, population));
+        }
+        return places;
+    }
 
     private static string ReadResource(string file)
     {

@@ -48,6 +48,19 @@ public sealed class FeedCatalogTests
         Assert.Equal(expected, suggestions[0].Feed);
     }
 
+    [Theory]
+    [InlineData("Manitoba", "country:CA")]
+    [InlineData("Texas", "country:US")]
+    [InlineData("Winnipeg", "country:CA")]
+    [InlineData("Sacramento", "country:US")]
+    [InlineData("Bavaria", "country:DE")]
+    [InlineData("Kerala", "country:IN")]
+    [InlineData("Georgia", "country:GE")]
+    public void A_city_or_region_suggests_its_country_first(string query, string expected)
+    {
+        Assert.Equal(expected, Catalog.Suggest(query, 10)[0].Feed);
+    }
+
     [Fact]
     public void Two_countries_suggest_their_relation_then_each_country()
     {

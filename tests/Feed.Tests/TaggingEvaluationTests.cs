@@ -5,47 +5,69 @@ using Xunit.Abstractions;
 namespace Feed.Tests;
 
 /// <summary>
-/// Scores the tagger on the labelled stories in TaggingEvaluation/stories.jsonl and prints precision and
-/// recall; fails below the targets the README states.
+/// Scores the tagger on three labelled sets in TaggingEvaluation/ and prints precision and recall for each:
+/// stories.jsonl (the first 143 stories, used to tune the original keyword thresholds), tune.jsonl and heldout.jsonl
+/// (324 wire-style stories written for issue 12, split once by number: wire-NNN is held out when NNN mod 5 is 2 or 4).
+/// Thresholds and word lists were tuned on stories.jsonl and tune.jsonl only; the targets are asserted on heldout.jsonl.
 /// </summary>
 public sealed class TaggingEvaluationTests(ITestOutputHelper output)
 {
-    private const double CountryPrecisionTarget = 0.97;
-    private const double CountryRecallTarget = 0.95;
-    private const double TopicF1Target = 0.85;
+    private const double CountryPrecisionTarget = 0.98;
+    private const double CountryRecallTarget = 0.97;
+    private const double TopicF1Target = 0.88;
+
+    private static readonly ArticleTagger Tagger = new(TaggingData.Default);
 
     private sealed record Story(string Id, string Headline, string Body, string[] Countries, string[] Topics, string? Note);
 
     [Fact]
-    public void Tagger_meets_the_precision_and_recall_targets_on_the_evaluation_set()
+    public void Tagger_scores_on_the_sets_it_was_tuned_on_are_printed()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "TaggingEvaluation", "stories.jsonl");
+        foreach (var set in new[] { "stories.jsonl", "tune.jsonl" })
+        {
+            var (countries, topics) = Score(set, printMisses: true);
+            Assert.True(countries.Recall > 0.9, Summary(set, countries, topics));
+        }
+    }
+
+    [Fact]
+    public void Tagger_meets_the_targets_on_the_held_out_stories()
+    {
+        // Misses of the held-out set are not printed, so nobody tunes on them by accident.
+        var (countries, topics) = Score("heldout.jsonl", printMisses: false);
+        var summary = Summary("heldout.jsonl", countries, topics);
+        Assert.True(countries.Precision >= CountryPrecisionTarget && countries.Recall >= CountryRecallTarget && topics.F1 >= TopicF1Target,
+            $"Targets: countries P ≥ {CountryPrecisionTarget}, R ≥ {CountryRecallTarget}; topics F1 ≥ {TopicF1Target}. Measured: {summary}");
+    }
+
+    private (Counts Countries, Counts Topics) Score(string file, bool printMisses)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "TaggingEvaluation", file);
         var stories = File.ReadLines(path).Where(l => l.Trim().Length > 0)
             .Select(l => JsonSerializer.Deserialize<Story>(l, JsonSerializerOptions.Web)!).ToArray();
-        Assert.True(stories.Length >= 50, $"the evaluation set has only {stories.Length} stories");
-
-        var tagger = new ArticleTagger(TaggingData.Default);
-        var countries = new Score();
-        var topics = new Score();
+        Assert.True(stories.Length >= 100, $"{file} has only {stories.Length} stories");
+        var countries = new Counts();
+        var topics = new Counts();
         foreach (var story in stories)
         {
-            var tags = tagger.Tag(story.Headline, null, story.Body);
+            var tags = Tagger.Tag(story.Headline, null, story.Body);
             var countryMiss = countries.Add(story.Countries, tags.Countries);
             var topicMiss = topics.Add(story.Topics, tags.Topics);
+            if (!printMisses) continue;
             if (countryMiss is not null) output.WriteLine($"{story.Id} countries {countryMiss} ({story.Note})");
             if (topicMiss is not null) output.WriteLine($"{story.Id} topics {topicMiss}");
         }
-
-        var summary = $"{stories.Length} stories. Countries: precision {countries.Precision:0.000}, recall {countries.Recall:0.000}. "
-                      + $"Topics: precision {topics.Precision:0.000}, recall {topics.Recall:0.000}, micro-F1 {topics.F1:0.000}.";
+        var summary = Summary(file, countries, topics) + $" ({stories.Length} stories)";
         output.WriteLine(summary);
         Console.WriteLine("Tagging evaluation: " + summary);
-        Assert.True(countries.Precision >= CountryPrecisionTarget, summary);
-        Assert.True(countries.Recall >= CountryRecallTarget, summary);
-        Assert.True(topics.F1 >= TopicF1Target, summary);
+        return (countries, topics);
     }
 
-    private sealed class Score
+    private static string Summary(string file, Counts countries, Counts topics) =>
+        $"{file}: countries P {countries.Precision:0.000} R {countries.Recall:0.000}; "
+        + $"topics P {topics.Precision:0.000} R {topics.Recall:0.000} F1 {topics.F1:0.000}";
+
+    private sealed class Counts
     {
         private int _truePositives, _falsePositives, _falseNegatives;
 

@@ -1,0 +1,64 @@
+namespace Feed.Tagging;
+
+/// <summary>
+/// Topics by weighted keywords in one pass over the tokens: each keyword adds its weight to its topic (twice in the
+/// headline; a phrase listed under several topics counts for each); a topic is tagged when it reaches
+/// <see cref="TaggingOptions.TopicMinScore"/> (plus <see cref="TaggingOptions.TopicMinScorePerWord"/> per word of the text,
+/// up to <see cref="TaggingOptions.TopicLengthCap"/> words) and a share of the best topic, at most <see cref="TaggingOptions.MaxTopics"/>.
+/// </summary>
+public sealed class TopicModel
+{
+    private readonly PhraseIndex<TopicHit[]> _keywords;
+    private readonly string[] _slugs;
+    private readonly TaggingOptions _options;
+
+    public TopicModel(IReadOnlyList<Topic> topics, TaggingOptions options)
+    {
+        _options = options;
+        _slugs = topics.Select(t => t.Slug).ToArray();
+        // A phrase listed under several topics ("drought": weather, disaster, environment) counts for each of them.
+        _keywords = new PhraseIndex<TopicHit[]>(
+            topics.SelectMany((t, i) => t.Keywords.Select(k => (Key: Normalize(k.Text), Hit: new TopicHit(i, k.Weight))))
+                .GroupBy(k => k.Key)
+                .Select(g => (g.Key, g.Select(k => k.Hit).ToArray())),
+            caseSensitive: false);
+    }
+
+    public IReadOnlyList<string> Find(string text, List<Token> tokens, int headlineEnd)
+    {
+        Span<double> scores = stackalloc double[_slugs.Length];
+        for (var i = 0; i < tokens.Count;)
+        {
+            var token = tokens[i];
+            var word = token.In(text);
+            // A plural falls back to its singular: "tariffs" finds "tariff".
+            var singular = word.Length > 3 && word[^1] is 's' or 'S' ? word[..^1] : default;
+            if (!_keywords.TryMatch(text, tokens, i, out var phrase, singular))
+            {
+                i++;
+                continue;
+            }
+            var factor = token.Start < headlineEnd ? 2 : 1;
+            foreach (var hit in phrase.Target) scores[hit.Topic] += hit.Weight * factor;
+            i += phrase.Length;
+        }
+        var best = 0.0;
+        foreach (var s in scores) best = Math.Max(best, s);
+        // Longer texts gather more stray keywords, so the floor rises with the length (up to a cap).
+        var minScore = _options.TopicMinScore + _options.TopicMinScorePerWord * Math.Min(tokens.Count, _options.TopicLengthCap);
+        var floor = Math.Max(minScore, best * _options.TopicMinShareOfBest);
+        var chosen = new List<(string Slug, double Score)>();
+        for (var t = 0; t < scores.Length; t++)
+        {
+            if (scores[t] >= floor) chosen.Add((_slugs[t], scores[t]));
+        }
+        return chosen.OrderByDescending(c => c.Score).Take(_options.MaxTopics)
+            .Select(c => c.Slug).Order(StringComparer.Ordinal).ToArray();
+    }
+
+    // "Hip-hop" and "hip hop" are the same tokens, so the same phrase.
+    private static string Normalize(string phrase) =>
+        string.Join(' ', Tokenizer.Tokenize(phrase).Select(t => t.In(phrase).ToString().ToLowerInvariant()));
+
+    private readonly record struct TopicHit(int Topic, double Weight);
+}
