@@ -23,6 +23,7 @@ public static class FeedSiloServices
         services.AddBoundOptions(storage);
         services.AddFeedTagging(configuration);
         services.AddFeedSources(configuration);
+        services.AddHostedService<RetentionSweeper>();
         if (storage.Provider == StorageProvider.Sqlite)
         {
             services.TryAddSingleton<SqliteDatabase>();
