@@ -30,7 +30,7 @@ public static class FeedOperations
 
     public static IEndpointRouteBuilder MapFeedOperations(this IEndpointRouteBuilder app)
     {
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        if (FeedTelemetry.MetricsOn(app.ServiceProvider.GetRequiredService<IConfiguration>())) app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapHealthChecks("/healthz");
         // Liveness runs no check: a process that answers at all is alive; restarting it for a storage outage would not help.
         app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });

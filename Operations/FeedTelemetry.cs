@@ -36,8 +36,8 @@ public static class FeedTelemetry
     public static IHostApplicationBuilder AddFeedTelemetry(this IHostApplicationBuilder builder, string serviceName)
     {
         var otel = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService(serviceName, serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId))
-            .WithMetrics(metrics => metrics.AddMeter(Meters).AddPrometheusExporter());
+            .ConfigureResource(r => r.AddService(serviceName, serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId));
+        if (MetricsOn(builder.Configuration)) otel.WithMetrics(metrics => metrics.AddMeter(Meters).AddPrometheusExporter());
         if (FeedTracing.ExportConfigured(builder.Configuration))
         {
             otel.WithTracing(tracing => tracing.AddSource(TraceSources).AddAspNetCoreInstrumentation(o =>
@@ -46,4 +46,7 @@ public static class FeedTelemetry
         }
         return builder;
     }
+
+    public static bool MetricsOn(IConfiguration configuration) =>
+        configuration.GetSection(OperationsOptions.Section).GetValue(nameof(OperationsOptions.Metrics), new OperationsOptions().Metrics);
 }

@@ -2,13 +2,16 @@ using Microsoft.Extensions.Options;
 
 namespace Feed.Operations;
 
-/// <summary>Where a standalone silo serves <c>/metrics</c> and <c>/healthz/*</c>. Section <c>Feed:Operations</c>.</summary>
+/// <summary>Metrics on or off, and where a standalone silo serves <c>/metrics</c> and <c>/healthz/*</c>. Section <c>Feed:Operations</c>.</summary>
 public sealed class OperationsOptions
 {
     public const string Section = "Feed:Operations";
 
     /// <summary>The standalone silo's own HTTP listener (a web front serves these on its <c>Urls</c>).</summary>
     public string SiloUrl { get; set; } = "http://127.0.0.1:9464";
+
+    /// <summary>Off: no meter is listened to and <c>/metrics</c> is not served (to measure what metrics cost).</summary>
+    public bool Metrics { get; set; } = true;
 }
 
 public sealed class OperationsOptionsValidator : IValidateOptions<OperationsOptions>

@@ -50,6 +50,10 @@ public sealed class FreezeTests(ITestOutputHelper output) : IAsyncLifetime
 
         await Subscriber.ReceiveAllAsync(client, acknowledged, TimeSpan.FromSeconds(60), "the subscriber");
         Subscriber.AssertOnceAndInOrder(client);
+        // What the other silo saw: its failure detector's complaints about the frozen one, if any.
+        var peer = _cluster.Silos.Single(s => s != victim);
+        foreach (var line in peer.Process.Output.Split('\n').Where(l => l.Contains("probe", StringComparison.OrdinalIgnoreCase) || l.Contains("suspect", StringComparison.OrdinalIgnoreCase)).Take(10))
+            output.WriteLine("peer: " + line.Trim());
         Assert.False(victim.Process.HasExited, "the frozen silo exited (it was declared dead and stopped itself):\n" + victim.Process.Output);
         var active = await management.GetHosts(onlyActive: true);
         Assert.Equal(2, active.Count);
