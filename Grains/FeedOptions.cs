@@ -36,8 +36,7 @@ public sealed class FeedOptionsValidator : IValidateOptions<FeedOptions>
         var problems = new List<string>();
         if (o.HistoryLimit < 1) problems.Add($"Feed:HistoryLimit must be at least 1; it is {o.HistoryLimit}.");
         if (o.MaxReadLimit < 1) problems.Add($"Feed:MaxReadLimit must be at least 1; it is {o.MaxReadLimit}.");
-        if (o.CachedItems < 0 || o.CachedItems > o.HistoryLimit)
-            problems.Add($"Feed:CachedItems must be between 0 and Feed:HistoryLimit ({o.HistoryLimit}); it is {o.CachedItems}.");
+        if (o.CachedItems < 0) problems.Add($"Feed:CachedItems must be 0 or more; it is {o.CachedItems}.");
         if (o.FanOutRetryInterval <= TimeSpan.Zero) problems.Add("Feed:FanOutRetryInterval must be above 0.");
         if (o.FollowerLease <= TimeSpan.Zero) problems.Add("Feed:FollowerLease must be above 0.");
         if (o.Retention < TimeSpan.FromHours(1)) problems.Add($"Feed:Retention must be at least 1 hour; it is {o.Retention}.");

@@ -8,7 +8,7 @@ public sealed class OptionValidationTests
     [InlineData("Feed:Api:MaxPageSize", "5000", "Feed:Api:MaxPageSize")]
     [InlineData("Feed:Live:FollowRefreshInterval", "00:00:30", "Feed:Live:FollowRefreshInterval")] // more than half of Feed:FollowerLease
     [InlineData("Feed:RateLimits:SubscribeBurst", "5", "Feed:RateLimits:SubscribeBurst")]
-    [InlineData("Feed:CachedItems", "5000", "Feed:CachedItems")]
+    [InlineData("Feed:CachedItems", "-1", "Feed:CachedItems")]
     [InlineData("Feed:Retention", "00:10:00", "Feed:Retention")]
     [InlineData("Feed:Events:HeartbeatInterval", "00:01:00", "Feed:Events:HeartbeatInterval")]
     [InlineData("Feed:Publishing:MaxHeadlineLength", "0", "Feed:Publishing:MaxHeadlineLength")]
