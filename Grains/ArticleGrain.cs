@@ -1,4 +1,5 @@
 using Feed.Grains.Storage;
+using Feed.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,7 @@ namespace Feed.Grains;
 /// feeds that already show the article are joined by the rest even when the publisher never retries.
 /// </summary>
 [CollectionAgeLimit(Minutes = 2)]
-public sealed class ArticleGrain(IArticleStore store, IOptions<FeedOptions> options, ILogger<ArticleGrain> logger)
+public sealed class ArticleGrain(IArticleStore store, IOptions<FeedOptions> options, FeedMetrics metrics, ILogger<ArticleGrain> logger)
     : Grain, IArticleGrain
 {
     private StoredArticle? _stored;
@@ -49,9 +50,13 @@ public sealed class ArticleGrain(IArticleStore store, IOptions<FeedOptions> opti
 
     private async Task Deliver(Article article, bool resumed)
     {
+        using var activity = FeedTracing.Source.StartActivity("article.fan-out");
+        activity?.SetTag("feed.article.id", article.Id);
+        activity?.SetTag("feed.article.feeds", article.Feeds.Count);
         await Task.WhenAll(article.Feeds.Select(feed => GrainFactory.GetGrain<IFeedGrain>(feed).Append(article, resumed)));
         await store.MarkDeliveredAsync(article.Id);
         _stored = new StoredArticle(article, Delivered: true);
+        metrics.Published();
         _retry?.Dispose();
         _retry = null;
     }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Feed.Grains.Storage;
+using Feed.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -16,7 +18,7 @@ namespace Feed.Grains;
 [Reentrant]
 // Feeds carry the traffic: spread new activations over all silos, so a silo that joins takes its share.
 [RandomPlacement]
-public sealed class FeedGrain(IFeedStore store, IOptions<FeedOptions> options, ILogger<FeedGrain> logger)
+public sealed class FeedGrain(IFeedStore store, IOptions<FeedOptions> options, FeedMetrics metrics, ILogger<FeedGrain> logger)
     : Grain, IFeedGrain
 {
     private readonly FeedOptions _options = options.Value;
@@ -74,9 +76,14 @@ public sealed class FeedGrain(IFeedStore store, IOptions<FeedOptions> options, I
                 var batch = _storing = _pending.ToArray();
                 _pending.Clear();
                 var items = batch.Select(p => p.Item).ToArray();
+                var started = Stopwatch.GetTimestamp();
                 try
                 {
+                    using var activity = FeedTracing.Source.StartActivity("feed.append");
+                    activity?.SetTag("feed.key", _feed);
+                    activity?.SetTag("feed.items", items.Length);
                     await store.AppendAsync(_feed, items, keepAbove: items[^1].Seq - _options.HistoryLimit);
+                    metrics.Appended(items.Length, Stopwatch.GetElapsedTime(started));
                 }
                 catch (Exception e)
                 {
@@ -112,6 +119,7 @@ public sealed class FeedGrain(IFeedStore store, IOptions<FeedOptions> options, I
 
     private void Push(FeedItem item)
     {
+        metrics.Pushed(_followers.Count);
         foreach (var follower in _followers.Observers)
         {
             try

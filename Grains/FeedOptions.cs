@@ -1,11 +1,13 @@
+using Microsoft.Extensions.Options;
+
 namespace Feed.Grains;
 
-/// <summary>How feed grains keep history and followers. Section <c>Feed:History</c> / <c>Feed:Followers</c>.</summary>
+/// <summary>How feed grains keep history and followers, and how long articles are kept. Section <c>Feed</c>.</summary>
 public sealed class FeedOptions
 {
     public const string Section = "Feed";
 
-    /// <summary>Items each feed keeps; older ones are dropped from its history (the articles themselves stay).</summary>
+    /// <summary>Items each feed keeps; older ones are dropped from its history (the articles themselves stay until <see cref="Retention"/>).</summary>
     public int HistoryLimit { get; set; } = 1000;
 
     /// <summary>Newest items a feed grain keeps in memory to answer reads and catch-ups without storage.</summary>
@@ -19,4 +21,26 @@ public sealed class FeedOptions
 
     /// <summary>A web front's follow registration lapses unless refreshed within this time.</summary>
     public TimeSpan FollowerLease { get; set; } = TimeSpan.FromSeconds(40);
+
+    /// <summary>Articles published longer ago than this are deleted, unless a feed's history still holds them.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often the cluster looks for articles past <see cref="Retention"/>.</summary>
+    public TimeSpan RetentionSweepInterval { get; set; } = TimeSpan.FromHours(1);
+}
+
+public sealed class FeedOptionsValidator : IValidateOptions<FeedOptions>
+{
+    public ValidateOptionsResult Validate(string? name, FeedOptions o)
+    {
+        var problems = new List<string>();
+        if (o.HistoryLimit < 1) problems.Add($"Feed:HistoryLimit must be at least 1; it is {o.HistoryLimit}.");
+        if (o.MaxReadLimit < 1) problems.Add($"Feed:MaxReadLimit must be at least 1; it is {o.MaxReadLimit}.");
+        if (o.CachedItems < 0) problems.Add($"Feed:CachedItems must be 0 or more; it is {o.CachedItems}.");
+        if (o.FanOutRetryInterval <= TimeSpan.Zero) problems.Add("Feed:FanOutRetryInterval must be above 0.");
+        if (o.FollowerLease <= TimeSpan.Zero) problems.Add("Feed:FollowerLease must be above 0.");
+        if (o.Retention < TimeSpan.FromHours(1)) problems.Add($"Feed:Retention must be at least 1 hour; it is {o.Retention}.");
+        if (o.RetentionSweepInterval <= TimeSpan.Zero) problems.Add("Feed:RetentionSweepInterval must be above 0.");
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
 }

@@ -1,4 +1,5 @@
 using Feed.Grains.Storage;
+using Feed.Grains.Telemetry;
 using Feed.Tagging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,44 +18,45 @@ public static class FeedSiloServices
 {
     public static IServiceCollection AddFeedGrainServices(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<FeedOptions>().Bind(configuration.GetSection(FeedOptions.Section))
-            .Validate(o => o.HistoryLimit >= 1 && o.CachedItems >= 0 && o.MaxReadLimit >= 1,
-                "Feed:HistoryLimit and Feed:MaxReadLimit must be at least 1, Feed:CachedItems at least 0.")
-            .ValidateOnStart();
-        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        services.AddFeedOptions(configuration);
+        var storage = StorageOptions.Bind(configuration);
+        services.AddBoundOptions(storage);
         services.AddFeedTagging(configuration);
         services.AddFeedSources(configuration);
-        var provider = configuration.GetSection(StorageOptions.Section)[nameof(StorageOptions.Provider)] ?? "Sqlite";
-        if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        services.AddHostedService<RetentionSweeper>();
+        if (storage.Provider == StorageProvider.Sqlite)
         {
             services.TryAddSingleton<SqliteDatabase>();
             services.TryAddSingleton<IFeedStore, SqliteFeedStore>();
             services.TryAddSingleton<IArticleStore, SqliteArticleStore>();
             services.TryAddSingleton<ISourceStore, SqliteSourceStore>();
             services.TryAddSingleton<IReminderTable, SqliteReminderTable>();
+            services.TryAddSingleton<IStoreProbe, SqliteStoreProbe>();
         }
-        else if (provider.Equals("Redis", StringComparison.OrdinalIgnoreCase))
+        else
         {
             services.TryAddSingleton<RedisConnection>();
             services.TryAddSingleton<RedisArticleStore>();
             services.TryAddSingleton<IArticleStore>(sp => sp.GetRequiredService<RedisArticleStore>());
             services.TryAddSingleton<IFeedStore, RedisFeedStore>();
             services.TryAddSingleton<ISourceStore, RedisSourceStore>();
-            var redis = configuration.GetSection(StorageOptions.Section)[nameof(StorageOptions.RedisConnection)];
-            services.UseRedisReminderService(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis ?? ""));
-        }
-        else
-        {
-            throw new InvalidOperationException($"Storage:Provider '{provider}' is not supported; use Sqlite or Redis.");
+            services.TryAddSingleton<IStoreProbe, RedisStoreProbe>();
+            services.UseRedisReminderService(o => o.ConfigurationOptions = ConfigurationOptions.Parse(storage.RedisConnection));
         }
         return services;
     }
 
+    /// <summary>
+    /// <see cref="FeedOptions"/>: read by grains, and by web fronts for the rules that tie their own limits to the
+    /// grains' (a web front in client mode has no silo but the same configuration).
+    /// </summary>
+    public static IServiceCollection AddFeedOptions(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddValidatedOptions<FeedOptions, FeedOptionsValidator>(configuration, FeedOptions.Section);
+
     /// <summary>Source grains' helpers: fetching through the address policy, the poll schedule, the poller, and durable reminders.</summary>
     private static IServiceCollection AddFeedSources(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SourcesOptions>().Bind(configuration.GetSection(SourcesOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SourcesOptions>, SourcesOptionsValidator>();
+        services.AddValidatedOptions<SourcesOptions, SourcesOptionsValidator>(configuration, SourcesOptions.Section);
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<SourcesOptions>>();
@@ -82,9 +84,10 @@ public static class FeedSiloServices
     /// </summary>
     public static IServiceCollection AddFeedTagging(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<PublishingOptions>(configuration.GetSection(PublishingOptions.Section));
-        services.Configure<TaggingOptions>(configuration.GetSection("Feed:Tagging"));
+        services.AddValidatedOptions<PublishingOptions, PublishingOptionsValidator>(configuration, PublishingOptions.Section);
+        services.AddValidatedOptions<TaggingOptions, TaggingOptionsValidator>(configuration, TaggingOptionsValidator.Section);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<FeedMetrics>();
         services.TryAddSingleton(_ => FeedCatalog.Default);
         services.TryAddSingleton(sp => new ArticleTagger(TaggingData.Default,
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TaggingOptions>>().Value));

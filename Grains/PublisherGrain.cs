@@ -1,3 +1,4 @@
+using Feed.Grains.Telemetry;
 using Orleans.Concurrency;
 
 namespace Feed.Grains;
@@ -7,11 +8,23 @@ namespace Feed.Grains;
 /// worker) and hands it to the grain that owns its id.
 /// </summary>
 [StatelessWorker]
-public sealed class PublisherGrain(ArticleIntake intake, TimeProvider clock) : Grain, IPublisherGrain
+public sealed class PublisherGrain(ArticleIntake intake, TimeProvider clock, FeedMetrics metrics) : Grain, IPublisherGrain
 {
-    public Task<PublishResult> Publish(ArticleSubmission submission)
+    public async Task<PublishResult> Publish(ArticleSubmission submission)
     {
-        var article = intake.Accept(submission, clock.GetUtcNow().UtcDateTime);
-        return GrainFactory.GetGrain<IArticleGrain>(article.Id).Publish(article);
+        var started = FeedMetrics.Start();
+        Article article;
+        try
+        {
+            article = intake.Accept(submission, clock.GetUtcNow().UtcDateTime);
+        }
+        catch (ArticleRejectedException)
+        {
+            metrics.Rejected(RejectReason.Invalid);
+            throw;
+        }
+        var result = await GrainFactory.GetGrain<IArticleGrain>(article.Id).Publish(article);
+        metrics.PublishTook(System.Diagnostics.Stopwatch.GetElapsedTime(started), result.Duplicate);
+        return result;
     }
 }

@@ -17,7 +17,7 @@ public sealed class TaggingOptions
     public int TopicLengthCap { get; set; } = 100;
 
     /// <summary>A topic must also reach this share of the best topic's score, so side remarks don't tag.</summary>
-    public double TopicMinShareOfBest { get; set; } = 0.2;
+    public double TopicMinShareOfBest { get; set; } = 0.18;
 
     /// <summary>At most this many topics per article, the strongest first.</summary>
     public int MaxTopics { get; set; } = 4;

@@ -1,9 +1,14 @@
 using Feed.Grains;
+using Feed.Grains.Hosting;
+using Feed.Operations;
 using Feed.WebFront.Api;
 using Feed.WebFront.Demo;
 using Feed.WebFront.Hosting;
 using Feed.WebFront.Live;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Feed.WebFront;
 
@@ -12,41 +17,44 @@ public static class FeedWebApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.For(args) });
+        // Run from its build output (content root there), the page still comes from the project's wwwroot, as in
+        // Development; a published app has no such manifest and serves its own wwwroot.
+        if (!builder.Environment.IsDevelopment()) builder.WebHost.UseStaticWebAssets();
         configure?.Invoke(builder);
 
         builder.AddFeedOrleans();
+        builder.AddFeedOperations("feed-web");
+        AddOptions(builder.Services, builder.Configuration);
         builder.Services.AddFeedTagging(builder.Configuration);
-        builder.Services.Configure<ApiOptions>(builder.Configuration.GetSection(ApiOptions.Section));
-        builder.Services.Configure<LiveOptions>(builder.Configuration.GetSection(LiveOptions.Section));
-        builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section))
-            .Validate(o => o.Check() is null, "Feed:Demo: Interval and PollInterval must be positive, EntriesPerDocument at least 1.").ValidateOnStart();
-        builder.Services.Configure<PublisherKeyOptions>(builder.Configuration.GetSection("Feed"));
         builder.Services.AddSingleton<PublisherKeys>();
         builder.Services.AddProblemDetails();
         builder.Services.AddFeedOpenApi();
         builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
-        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
-        builder.Services.AddSignalR().AddMessagePackProtocol();
+        builder.Services.AddRateLimiter(_ => { });
+        builder.Services.AddSingleton<IConfigureOptions<RateLimiterOptions>, PublishRateLimit>();
+        builder.Services.AddSingleton<SubscribeRateFilter>();
+        builder.Services.AddSignalR(o => o.AddFilter<SubscribeRateFilter>()).AddMessagePackProtocol();
         builder.Services.AddSingleton(typeof(HubLifetimeManager<>), typeof(FeedHubLifetimeManager<>));
+        builder.Services.AddSingleton<LiveMetrics>();
         builder.Services.AddSingleton<HubTransport>();
-        builder.Services.AddSingleton<IFeedDirectory, GrainFeedDirectory>();
+        builder.Services.TryAddSingleton<IFeedDirectory, GrainFeedDirectory>();
         builder.Services.AddSingleton<FeedRelay>();
         builder.Services.AddSingleton<StreamTransport>();
-        builder.Services.AddOptions<EventStreamOptions>().Bind(builder.Configuration.GetSection(EventStreamOptions.Section))
-            .Validate(o => o.HeartbeatInterval > TimeSpan.Zero && o.HeartbeatInterval <= TimeSpan.FromSeconds(15), "Feed:Events:HeartbeatInterval must be above 0 and at most 15 s (the contract's promise).")
-            .Validate(o => o.RetryInterval > TimeSpan.Zero, "Feed:Events:RetryInterval must be above 0.")
-            .ValidateOnStart();
         builder.Services.AddHostedService<FeedRelayRefresher>();
         builder.Services.AddHostedService<FeedCountsPusher>();
         builder.Services.AddSingleton<DemoEntries>();
         builder.Services.AddHostedService<DemoSources>();
 
         var app = builder.Build();
+        app.Services.GetRequiredService<LiveMetrics>().Observe(app.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+            app.Services.GetRequiredService<FeedRelay>());
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.MapFeedDashboard();
+        app.UseRateLimiter();
         app.MapArticleEndpoints();
         app.MapFeedEndpoints();
         app.MapTopicEndpoints();
@@ -55,7 +63,7 @@ public static class FeedWebApp
         app.MapSourceEndpoints();
         app.MapDemoFeeds();
         app.MapHub<FeedHub>("/hubs/feed");
-        app.MapHealthChecks("/healthz");
+        app.MapFeedOperations();
         app.MapFeedOpenApi();
 
         app.Lifetime.ApplicationStarted.Register(() =>
@@ -65,5 +73,17 @@ public static class FeedWebApp
                 app.Logger.LogWarning("No publisher keys are configured (Feed:PublisherKeys): publishing is closed.");
         });
         return app;
+    }
+
+    /// <summary>Every settings section of the web front, each bound once and checked at start (cross-section rules included).</summary>
+    private static void AddOptions(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddFeedOptions(configuration);
+        services.AddValidatedOptions<ApiOptions, ApiOptionsValidator>(configuration, ApiOptions.Section);
+        services.AddValidatedOptions<LiveOptions, LiveOptionsValidator>(configuration, LiveOptions.Section);
+        services.AddValidatedOptions<EventStreamOptions, EventStreamOptionsValidator>(configuration, EventStreamOptions.Section);
+        services.AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(configuration, RateLimitOptions.Section);
+        services.AddValidatedOptions<DemoOptions, DemoOptionsValidator>(configuration, DemoOptions.Section);
+        services.AddOptions<PublisherKeyOptions>().Bind(configuration.GetSection(PublisherKeyOptions.Section));
     }
 }

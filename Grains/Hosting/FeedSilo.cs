@@ -6,54 +6,45 @@ using Orleans.Configuration;
 namespace Feed.Grains.Hosting;
 
 /// <summary>
-/// Configures a silo for Feed from the <c>Orleans</c> and <c>Storage</c> sections, the same way for the
-/// standalone Silo and for the silo a web front embeds. <c>Orleans:Membership</c> = <c>Localhost</c>
-/// (default: one silo, in-memory membership) or <c>Redis</c> (<c>Orleans:RedisConnection</c>).
+/// Configures a silo for Feed from <see cref="OrleansOptions"/> and the <c>Storage</c> section, the same way for the
+/// standalone Silo and for the silo a web front embeds.
 /// </summary>
 public static class FeedSilo
 {
-    public static ISiloBuilder ConfigureFeedSilo(this ISiloBuilder silo, IConfiguration configuration)
+    public static ISiloBuilder ConfigureFeedSilo(this ISiloBuilder silo, IConfiguration configuration) =>
+        silo.ConfigureFeedSilo(configuration, OrleansOptions.Bind(configuration));
+
+    public static ISiloBuilder ConfigureFeedSilo(this ISiloBuilder silo, IConfiguration configuration, OrleansOptions orleans)
     {
-        var orleans = configuration.GetSection("Orleans");
-        var siloPort = orleans.GetValue("SiloPort", 11111);
-        var gatewayPort = orleans.GetValue("GatewayPort", 30000);
-        var clustering = orleans["Membership"] ?? "Localhost";
+        silo.Services.AddBoundOptions(orleans);
         silo.Configure<ClusterOptions>(o =>
         {
-            o.ClusterId = orleans["ClusterId"] ?? "feed";
-            o.ServiceId = orleans["ServiceId"] ?? "feed";
+            o.ClusterId = orleans.ClusterId;
+            o.ServiceId = orleans.ServiceId;
         });
-        if (clustering.Equals("Localhost", StringComparison.OrdinalIgnoreCase))
+        if (orleans.Membership == MembershipKind.Localhost)
         {
-            silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: orleans["ServiceId"] ?? "feed", clusterId: orleans["ClusterId"] ?? "feed");
-        }
-        else if (clustering.Equals("Redis", StringComparison.OrdinalIgnoreCase))
-        {
-            silo.UseRedisClustering(RedisConnectionOf(orleans));
-            silo.ConfigureEndpoints(IPAddress.Parse(orleans["AdvertisedIP"] ?? "127.0.0.1"), siloPort, gatewayPort, listenOnAnyHostAddress: false);
-            // Notice a dead silo in seconds, not the default half-minute-plus, so its feeds move quickly.
-            silo.Configure<ClusterMembershipOptions>(o =>
-            {
-                o.ProbeTimeout = orleans.GetValue("ProbeTimeout", TimeSpan.FromSeconds(2));
-                o.NumMissedProbesLimit = orleans.GetValue("MissedProbesLimit", 2);
-                o.NumVotesForDeathDeclaration = 1;
-                // After a whole-cluster outage the table still lists the old, dead silos as active. A silo that
-                // has not written "I am alive" for IAmAliveTablePublishTimeout × NumMissedTableIAmAliveLimit is
-                // stale, and a joining silo stops waiting for it: so keep that span to seconds, not minutes.
-                o.IAmAliveTablePublishTimeout = orleans.GetValue("IAmAlivePeriod", TimeSpan.FromSeconds(3));
-                o.NumMissedTableIAmAliveLimit = 3;
-            });
+            silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
         }
         else
         {
-            throw new InvalidOperationException($"Orleans:Membership '{clustering}' is not supported; use Localhost or Redis.");
+            silo.UseRedisClustering(orleans.RedisConnection);
+            silo.ConfigureEndpoints(IPAddress.Parse(orleans.AdvertisedIP), orleans.SiloPort, orleans.GatewayPort, listenOnAnyHostAddress: false);
+            silo.Configure<ClusterMembershipOptions>(o =>
+            {
+                // Failure detection: a dead silo is noticed after about ProbeTimeout × MissedProbesLimit, while a silo
+                // that freezes for less than that (a long GC pause, a starved VM) is not declared dead. Measured in the
+                // README's "Failure detection".
+                o.ProbeTimeout = orleans.ProbeTimeout;
+                o.NumMissedProbesLimit = orleans.MissedProbesLimit;
+                o.NumVotesForDeathDeclaration = orleans.VotesForDeath;
+                o.IAmAliveTablePublishTimeout = orleans.IAmAlivePeriod;
+                o.NumMissedTableIAmAliveLimit = 3;
+            });
         }
+        // Orleans carries trace context across grain calls only when asked; only worth it when spans are exported.
+        if (Telemetry.FeedTracing.ExportConfigured(configuration)) silo.AddActivityPropagation();
         silo.Services.AddFeedGrainServices(configuration);
         return silo;
     }
-
-    public static string RedisConnectionOf(IConfigurationSection orleans) =>
-        orleans["RedisConnection"] is { Length: > 0 } connection
-            ? connection
-            : throw new InvalidOperationException("Orleans:Membership is Redis but Orleans:RedisConnection is empty.");
 }

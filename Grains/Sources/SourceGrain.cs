@@ -1,4 +1,5 @@
 using Feed.Grains.Storage;
+using Feed.Grains.Telemetry;
 using Feed.Sources;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ namespace Feed.Grains;
 /// silo died, and it picks up its schedule from storage. State is saved after every poll, with the entries ingested.
 /// </summary>
 public sealed class SourceGrain(ISourceStore store, SourcePoller poller, IOptions<SourcesOptions> options, TimeProvider clock,
-    ILogger<SourceGrain> logger) : Grain, ISourceGrain, IRemindable
+    FeedMetrics metrics, ILogger<SourceGrain> logger) : Grain, ISourceGrain, IRemindable
 {
     private const string WakeUpReminder = "wake-up";
 
@@ -105,6 +106,7 @@ public sealed class SourceGrain(ISourceStore store, SourcePoller poller, IOption
                 NextPollAt = clock.GetUtcNow() + _options.ErrorBackoff,
             }, []);
         }
+        metrics.Polled(outcome.State.LastError is not null ? PollResult.Error : outcome.State.LastStatus == 304 ? PollResult.NotModified : PollResult.Ok);
         try
         {
             await store.SaveAsync(outcome.State, outcome.NewlySeen, _options.MaxRememberedEntries);

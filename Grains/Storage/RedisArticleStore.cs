@@ -2,14 +2,43 @@ using StackExchange.Redis;
 
 namespace Feed.Grains.Storage;
 
-/// <summary>Each article is a hash <c>{prefix}article:{id}</c> with its JSON and a delivered flag.</summary>
+/// <summary>
+/// Each article is a hash <c>{prefix}article:{id}</c> with its JSON and a delivered flag; a sorted set
+/// <c>{prefix}articles-by-date</c> (score: publishedAt in Unix ms) finds those past retention.
+/// </summary>
 public sealed class RedisArticleStore(RedisConnection redis) : IArticleStore
 {
     // Replaces the stored JSON only while the article is still undelivered: a delivered article never changes.
     private const string SavePendingScript = """
         if redis.call('HGET', KEYS[1], 'delivered') == '1' then return 0 end
         redis.call('HSET', KEYS[1], 'json', ARGV[1], 'delivered', '0')
+        redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
         return 1
+        """;
+
+    // Deletes each article no feed's history holds (its feeds are in its JSON); answers how many went.
+    private const string DeleteExpiredScript = """
+        local deleted = 0
+        for i = 2, #ARGV do
+            local id = ARGV[i]
+            local key = ARGV[1] .. 'article:' .. id
+            local json = redis.call('HGET', key, 'json')
+            local held = false
+            if json then
+                local feeds = cjson.decode(json)['feeds']
+                if type(feeds) == 'table' then
+                    for _, feed in ipairs(feeds) do
+                        if redis.call('ZSCORE', ARGV[1] .. 'feed:' .. feed, id) then held = true break end
+                    end
+                end
+            end
+            if not held then
+                redis.call('DEL', key)
+                redis.call('ZREM', KEYS[1], id)
+                deleted = deleted + 1
+            end
+        end
+        return deleted
         """;
 
     private const string MarkDeliveredScript = """
@@ -25,7 +54,30 @@ public sealed class RedisArticleStore(RedisConnection redis) : IArticleStore
     }
 
     public async Task SavePendingAsync(Article article) =>
-        await (await redis.DatabaseAsync()).ScriptEvaluateAsync(SavePendingScript, [Key(article.Id)], [ArticleJson.Serialize(article)]);
+        await (await redis.DatabaseAsync()).ScriptEvaluateAsync(SavePendingScript, [Key(article.Id), ByDate],
+            [ArticleJson.Serialize(article), new DateTimeOffset(DateTime.SpecifyKind(article.PublishedAt, DateTimeKind.Utc)).ToUnixTimeMilliseconds(), article.Id]);
+
+    public async Task<int> DeleteExpiredAsync(DateTime cutoff, int max)
+    {
+        var db = await redis.DatabaseAsync();
+        var limit = new DateTimeOffset(DateTime.SpecifyKind(cutoff, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
+        // Old articles still in a history stay in the index; page past them so they cannot hide older deletable ones.
+        var deleted = 0;
+        for (long skip = 0; deleted < max;)
+        {
+            var ids = await db.SortedSetRangeByScoreAsync(ByDate, double.NegativeInfinity, limit, Exclude.Stop, Order.Ascending, skip, Math.Min(500, max - deleted));
+            if (ids.Length == 0) break;
+            var gone = (int)await db.ScriptEvaluateAsync(DeleteExpiredScript, [ByDate], [(RedisValue)redis.KeyPrefix, .. ids]);
+            deleted += gone;
+            skip += ids.Length - gone;
+        }
+        return deleted;
+    }
+
+    // Redis frees memory as keys go; the append-only file shrinks at its next automatic rewrite.
+    public Task ReclaimSpaceAsync() => Task.CompletedTask;
+
+    private RedisKey ByDate => redis.KeyPrefix + "articles-by-date";
 
     public async Task MarkDeliveredAsync(string id) =>
         await (await redis.DatabaseAsync()).ScriptEvaluateAsync(MarkDeliveredScript, [Key(id)]);

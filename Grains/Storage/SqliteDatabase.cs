@@ -17,7 +17,8 @@ public sealed class SqliteDatabase : IDisposable
         CREATE TABLE IF NOT EXISTS articles (
             id TEXT NOT NULL PRIMARY KEY,
             json TEXT NOT NULL,
-            delivered INTEGER NOT NULL
+            delivered INTEGER NOT NULL,
+            published_at INTEGER NOT NULL DEFAULT 0
         ) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS feed_items (
             feed TEXT NOT NULL,
@@ -70,12 +71,50 @@ public sealed class SqliteDatabase : IDisposable
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
         using (var connection = Open())
         {
+            PrepareForReclaiming(connection);
             Execute(connection, "PRAGMA journal_mode=WAL;");
             Execute(connection, Schema);
+            AddPublishedAt(connection);
         }
         _writer = new Thread(WriteLoop) { IsBackground = true, Name = "sqlite-writer" };
         _writer.Start();
         _logger.LogInformation("Storage: SQLite at {Path}", path);
+    }
+
+    /// <summary>
+    /// Space freed by deletions goes back to the file system (<c>PRAGMA incremental_vacuum</c>) only in incremental
+    /// auto-vacuum mode. A new file is made in it; a file from before is converted once, by a full VACUUM.
+    /// </summary>
+    private void PrepareForReclaiming(SqliteConnection connection)
+    {
+        using var mode = Command(connection, "PRAGMA auto_vacuum");
+        if (Convert.ToInt64(mode.ExecuteScalar()) == 2) return;
+        Execute(connection, "PRAGMA auto_vacuum=INCREMENTAL;");
+        using var tables = Command(connection, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'");
+        if (Convert.ToInt64(tables.ExecuteScalar()) == 0) return;
+        _logger.LogInformation("Storage: converting the SQLite file to incremental auto-vacuum once (VACUUM)");
+        Execute(connection, "VACUUM;");
+    }
+
+    /// <summary>Files from before retention have no published_at column: add it and fill it from each article's JSON.</summary>
+    private static void AddPublishedAt(SqliteConnection connection)
+    {
+        using var columns = Command(connection, "SELECT COUNT(*) FROM pragma_table_info('articles') WHERE name = 'published_at'");
+        if (Convert.ToInt64(columns.ExecuteScalar()) == 0)
+        {
+            Execute(connection, "ALTER TABLE articles ADD COLUMN published_at INTEGER NOT NULL DEFAULT 0;");
+            Execute(connection, "UPDATE articles SET published_at = "
+                                + "CAST(ROUND((julianday(json_extract(json, '$.publishedAt')) - 2440587.5) * 86400000) AS INTEGER);");
+        }
+        Execute(connection, "CREATE INDEX IF NOT EXISTS articles_by_age ON articles (published_at);");
+    }
+
+    /// <summary>Queues work to run on the writer's connection outside any transaction (VACUUM and checkpoints need that).</summary>
+    public Task MaintainAsync(Action<SqliteConnection> work)
+    {
+        var write = new Write(work) { OutsideTransaction = true };
+        if (!_queue.Writer.TryWrite(write)) throw new ObjectDisposedException(nameof(SqliteDatabase));
+        return write.Done.Task;
     }
 
     /// <summary>Queues work to run inside the next transaction; completes once that transaction is committed.</summary>
@@ -121,14 +160,38 @@ public sealed class SqliteDatabase : IDisposable
         var reader = _queue.Reader;
         while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
-            while (batch.Count < _options.MaxWriteBatch && reader.TryRead(out var write)) batch.Add(write);
+            while (batch.Count < _options.MaxWriteBatch && reader.TryRead(out var write))
+            {
+                if (!write.OutsideTransaction)
+                {
+                    batch.Add(write);
+                    continue;
+                }
+                Commit(connection, batch);
+                batch.Clear();
+                RunAlone(connection, write);
+            }
             Commit(connection, batch);
             batch.Clear();
         }
     }
 
+    private static void RunAlone(SqliteConnection connection, Write write)
+    {
+        try
+        {
+            write.Work(connection);
+            write.Done.TrySetResult();
+        }
+        catch (Exception e)
+        {
+            write.Done.TrySetException(e);
+        }
+    }
+
     private void Commit(SqliteConnection connection, List<Write> batch)
     {
+        if (batch.Count == 0) return;
         try
         {
             using var transaction = connection.BeginTransaction();
@@ -174,5 +237,6 @@ public sealed class SqliteDatabase : IDisposable
         public Action<SqliteConnection> Work { get; } = work;
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public Exception? Error { get; set; }
+        public bool OutsideTransaction { get; init; }
     }
 }

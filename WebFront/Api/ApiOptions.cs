@@ -19,4 +19,7 @@ public sealed class ApiOptions
 
     /// <summary>Characters of an article's body an Atom or JSON Feed entry carries (as summary or content text), cut at a word.</summary>
     public int SyndicationTextLength { get; set; } = 1000;
+
+    /// <summary>Longest <c>Idempotency-Key</c> header accepted on a publish.</summary>
+    public int IdempotencyKeyMaxLength { get; set; } = 200;
 }

@@ -31,22 +31,34 @@ public static class FeedOpenApi
         app.MapScalarApiReference(options => options.WithTitle("Feed API"));
     }
 
-    // Health checks are not route handlers, so the generator does not see them: describe the one route by hand.
+    // Health checks and the metrics scrape are not route handlers, so the generator does not see them: described by hand.
     private static void AddHealthPath(OpenApiDocument document)
+    {
+        document.Paths ??= [];
+        Add(document, "/healthz", "Health", "Every check",
+            "200 `Healthy` when the silo (or the cluster) and storage answer; 503 otherwise.");
+        Add(document, "/healthz/live", "Liveness", "Liveness",
+            "200 whenever the process answers at all: restart it only when this fails.");
+        Add(document, "/healthz/ready", "Readiness", "Readiness",
+            "200 when the silo has joined (or the cluster answers) and storage answers; 503 while either is away: send no traffic.");
+        Add(document, "/metrics", "Metrics", "Prometheus metrics",
+            "Feed's own instruments beside ASP.NET Core's, Kestrel's, SignalR's, the runtime's and Orleans', as Prometheus text.");
+    }
+
+    private static void Add(OpenApiDocument document, string path, string id, string summary, string description)
     {
         var operation = new OpenApiOperation
         {
-            OperationId = "Health",
-            Summary = "Readiness",
-            Description = "200 `Healthy` when the silo and the web front are ready; 503 otherwise.",
+            OperationId = id,
+            Summary = summary,
+            Description = description,
             Tags = new HashSet<OpenApiTagReference> { new("Operations", document) },
             Responses = new OpenApiResponses
             {
-                ["200"] = new OpenApiResponse { Description = "Ready" },
-                ["503"] = new OpenApiResponse { Description = "Not ready" },
+                ["200"] = new OpenApiResponse { Description = "OK" },
+                ["503"] = new OpenApiResponse { Description = "Not healthy" },
             },
         };
-        document.Paths ??= [];
-        document.Paths["/healthz"] = new OpenApiPathItem { Operations = new() { [HttpMethod.Get] = operation } };
+        document.Paths![path] = new OpenApiPathItem { Operations = new() { [HttpMethod.Get] = operation } };
     }
 }

@@ -25,8 +25,11 @@ public sealed class PublisherKeys(IOptionsMonitor<PublisherKeyOptions> options)
     }
 }
 
+/// <summary>Publisher keys. Section <c>Feed</c> (the key list is <c>Feed:PublisherKeys</c>).</summary>
 public sealed class PublisherKeyOptions
 {
+    public const string Section = "Feed";
+
     /// <summary>Keys that may publish. None by default: publishing is closed until keys are configured.</summary>
     public List<string> PublisherKeys { get; set; } = [];
 }

@@ -1,4 +1,6 @@
+using Feed.Grains;
 using Feed.Grains.Hosting;
+using Feed.Operations;
 using Orleans.Configuration;
 
 namespace Feed.WebFront.Hosting;
@@ -12,34 +14,29 @@ public static class OrleansHosting
 {
     public static WebApplicationBuilder AddFeedOrleans(this WebApplicationBuilder builder)
     {
-        var orleans = builder.Configuration.GetSection("Orleans");
-        var role = orleans["Role"] ?? "Embedded";
-        if (role.Equals("Embedded", StringComparison.OrdinalIgnoreCase))
+        var orleans = OrleansOptions.Bind(builder.Configuration);
+        if (orleans.Role == OrleansRole.Embedded)
         {
-            builder.UseOrleans(silo => silo.ConfigureFeedSilo(builder.Configuration));
+            builder.UseOrleans(silo => silo.ConfigureFeedSilo(builder.Configuration, orleans).AddFeedDashboard(builder.Configuration));
+            return builder;
         }
-        else if (role.Equals("Client", StringComparison.OrdinalIgnoreCase))
+        builder.Services.AddBoundOptions(orleans);
+        builder.UseOrleansClient(client =>
         {
-            builder.UseOrleansClient(client =>
+            client.Configure<ClusterOptions>(o =>
             {
-                client.Configure<ClusterOptions>(o =>
-                {
-                    o.ClusterId = orleans["ClusterId"] ?? "feed";
-                    o.ServiceId = orleans["ServiceId"] ?? "feed";
-                });
-                var clustering = orleans["Membership"] ?? "Redis";
-                if (clustering.Equals("Redis", StringComparison.OrdinalIgnoreCase))
-                    client.UseRedisClustering(FeedSilo.RedisConnectionOf(orleans));
-                else
-                    client.UseLocalhostClustering(orleans.GetValue("GatewayPort", 30000), orleans["ServiceId"] ?? "feed", orleans["ClusterId"] ?? "feed");
-                // Keep trying to reach the cluster rather than giving up while silos restart.
-                client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = orleans.GetValue("GatewayListRefreshPeriod", TimeSpan.FromSeconds(5)));
+                o.ClusterId = orleans.ClusterId;
+                o.ServiceId = orleans.ServiceId;
             });
-        }
-        else
-        {
-            throw new InvalidOperationException($"Orleans:Role '{role}' is not supported; use Embedded or Client.");
-        }
+            client.AddFeedDashboard(builder.Configuration);
+            if (orleans.Membership == MembershipKind.Redis)
+                client.UseRedisClustering(orleans.RedisConnection);
+            else
+                client.UseLocalhostClustering(orleans.GatewayPort, orleans.ServiceId, orleans.ClusterId);
+            if (Grains.Telemetry.FeedTracing.ExportConfigured(builder.Configuration)) client.AddActivityPropagation();
+            // Keep trying to reach the cluster rather than giving up while silos restart.
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = orleans.GatewayListRefreshPeriod);
+        });
         return builder;
     }
 }

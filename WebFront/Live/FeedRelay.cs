@@ -20,9 +20,11 @@ public sealed class FeedRelay : IFeedObserver
     private readonly TimeProvider _clock;
     private readonly ILogger<FeedRelay> _logger;
     private readonly Lazy<IFeedObserver> _self;
+    private readonly LiveMetrics? _metrics;
 
-    public FeedRelay(IFeedDirectory directory, IOptions<LiveOptions> options, TimeProvider clock, ILogger<FeedRelay> logger)
+    public FeedRelay(IFeedDirectory directory, IOptions<LiveOptions> options, TimeProvider clock, ILogger<FeedRelay> logger, LiveMetrics? metrics = null)
     {
+        _metrics = metrics;
         _directory = directory;
         _options = options.Value;
         _clock = clock;
@@ -35,6 +37,9 @@ public sealed class FeedRelay : IFeedObserver
     /// <summary>Local subscribers of every transport.</summary>
     public int ConnectionCount => _subscribers.Count;
     public int FeedCount => _feeds.Count;
+
+    /// <summary>Feeds followed by local subscribers, summed over subscribers; walks every feed, so for scrapes, not hot paths.</summary>
+    public long SubscriptionCount => _feeds.Values.Sum(f => (long)f.Subscribers.Length);
 
     /// <summary>The last seq of the feed this node has handed to its subscribers; -1 when it does not follow it.</summary>
     public long CursorOf(string feed) => _feeds.TryGetValue(feed, out var f) ? f.Cursor : -1;
@@ -210,6 +215,7 @@ public sealed class FeedRelay : IFeedObserver
                 continue;
             }
             // A gap: the push went missing or the registration lapsed. The grain has every durable item.
+            _metrics?.GapFilled();
             var page = await feed.Grain.Read(feed.Cursor, (int)Math.Min(target - feed.Cursor, _options.MaxMissedItems));
             if (page.Items.Count == 0) break;
             if (page.Items[0].Seq != feed.Cursor + 1) Skip(feed, page.Items[0].Seq - 1);
@@ -223,6 +229,7 @@ public sealed class FeedRelay : IFeedObserver
     {
         _logger.LogWarning("Relay of {Feed}: history no longer reaches seq {Seq}; skipping to {First}", feed.Feed, feed.Cursor + 1, skippedTo + 1);
         feed.Cursor = skippedTo;
+        _metrics?.Skipped();
         foreach (var subscriber in feed.Subscribers)
         {
             if (subscriber.Position >= skippedTo) continue;

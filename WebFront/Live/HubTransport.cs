@@ -8,7 +8,7 @@ namespace Feed.WebFront.Live;
 /// (SignalR's send to a list of connections walks every connection of the node per message: 18% of the server's CPU at
 /// 1,000 subscribers, measured with the load tool). A failed write only ends that connection.
 /// </summary>
-public sealed class HubTransport(ILogger<HubTransport> logger) : ILiveTransport
+public sealed class HubTransport(ILogger<HubTransport> logger, LiveMetrics? metrics = null) : ILiveTransport
 {
     /// <summary>The hub's event that says items of a feed were skipped for this connection.</summary>
     public const string GapMethod = "gap";
@@ -17,6 +17,7 @@ public sealed class HubTransport(ILogger<HubTransport> logger) : ILiveTransport
     {
         var message = new SerializedHubMessage(new InvocationMessage("article", [item]));
         foreach (var subscriber in to) Write((HubSubscriber)subscriber, message);
+        metrics?.Delivered(to.Count, LiveMetrics.Hub);
     }
 
     // The client learns positions from the items it gets, and drops a repeated article by id.
@@ -46,6 +47,7 @@ public sealed class HubTransport(ILogger<HubTransport> logger) : ILiveTransport
         if (subscriber.Backlog.AddAndCheckOverflow())
         {
             logger.LogWarning("Connection {Id} fell {Count} messages behind; disconnecting it", subscriber.Id, subscriber.Backlog.Queued);
+            metrics?.SlowDisconnected(LiveMetrics.Hub);
             subscriber.Connection.Abort();
         }
         try

@@ -48,6 +48,7 @@ public sealed class StreamSubscriber : LiveSubscriber
         if (message.Counts && Backlog.AddAndCheckOverflow())
         {
             _queue.Writer.TryComplete();
+            _transport.CutOff();
             _cutOff?.Invoke();
             return;
         }

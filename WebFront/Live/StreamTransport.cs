@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Feed.WebFront.Live;
 
 /// <summary>Hands items to event streams: each item's JSON encoded once and queued for every stream that gets it.</summary>
-public sealed class StreamTransport : ILiveTransport
+public sealed class StreamTransport(LiveMetrics? metrics = null) : ILiveTransport
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -15,7 +15,11 @@ public sealed class StreamTransport : ILiveTransport
             var stream = (StreamSubscriber)subscriber;
             stream.Enqueue(new StreamMessage(StreamMessageKind.Article, stream.SlotOf(item.Feed), item.Seq, data));
         }
+        metrics?.Delivered(to.Count, LiveMetrics.Stream);
     }
+
+    /// <summary>A stream was cut off for falling too far behind.</summary>
+    public void CutOff() => metrics?.SlowDisconnected(LiveMetrics.Stream);
 
     public void Passed(FeedItem item, LiveSubscriber subscriber)
     {

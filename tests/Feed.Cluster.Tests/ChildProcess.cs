@@ -29,10 +29,12 @@ public sealed class ChildProcess : IAsyncDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
-    public static ChildProcess Start(string name, string file, IEnumerable<string> args, IDictionary<string, string> environment, string? readyText = null)
+    public static ChildProcess Start(string name, string file, IEnumerable<string> args, IDictionary<string, string> environment, string? readyText = null,
+        string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(file)
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -59,6 +61,19 @@ public sealed class ChildProcess : IAsyncDisposable
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         _process.WaitForExit(10_000);
+    }
+
+    /// <summary>kill -STOP: the process stops dead, as in a long GC pause or on a starved VM, until <see cref="Thaw"/>.</summary>
+    public void Freeze() => Signal("STOP");
+
+    /// <summary>kill -CONT: a frozen process carries on where it stopped.</summary>
+    public void Thaw() => Signal("CONT");
+
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, _process.Id.ToString()]);
+        kill.WaitForExit(5_000);
+        if (kill.ExitCode != 0) throw new InvalidOperationException($"kill -{signal} {Name} failed");
     }
 
     /// <summary>SIGTERM and wait: an orderly stop.</summary>

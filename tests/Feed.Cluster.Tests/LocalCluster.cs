@@ -25,7 +25,7 @@ public sealed class LocalCluster : IAsyncDisposable
     public List<WebFront> WebFronts { get; } = [];
     public string Redis => $"127.0.0.1:{_redisPort}";
 
-    public sealed record Silo(ChildProcess Process, int SiloPort);
+    public sealed record Silo(ChildProcess Process, int SiloPort, Uri OperationsUrl);
 
     public sealed record WebFront(ChildProcess Process, Uri Url);
 
@@ -66,14 +66,18 @@ public sealed class LocalCluster : IAsyncDisposable
         _redis = null;
     }
 
+    private Dictionary<string, string> Required() => new()
+    {
+        ["Orleans__Membership"] = "Redis",
+        ["Orleans__RedisConnection"] = Redis,
+        ["Storage__Provider"] = "Redis",
+        ["Storage__RedisConnection"] = Redis,
+    };
+
     private Dictionary<string, string> Common()
     {
-        var common = new Dictionary<string, string>
+        var common = new Dictionary<string, string>(Required())
         {
-            ["Orleans__Membership"] = "Redis",
-            ["Orleans__RedisConnection"] = Redis,
-            ["Storage__Provider"] = "Redis",
-            ["Storage__RedisConnection"] = Redis,
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
             // Quick lease renewal so a feed that moved to another silo is followed again within a few seconds.
@@ -84,14 +88,19 @@ public sealed class LocalCluster : IAsyncDisposable
         return common;
     }
 
-    public async Task<Silo> StartSiloAsync()
+    /// <param name="asConfigured">Only what the silo must be told (ports, Redis): logging and GC as its appsettings.json and project say.</param>
+    /// <param name="workingDirectory">Where the silo is started from (default: this test's folder).</param>
+    public async Task<Silo> StartSiloAsync(bool asConfigured = false, string? workingDirectory = null)
     {
         var port = FreePort.Next();
-        var environment = Common();
+        var environment = asConfigured ? Required() : Common();
         environment["Orleans__SiloPort"] = port.ToString();
         environment["Orleans__GatewayPort"] = FreePort.Next().ToString();
-        var process = ChildProcess.Start($"silo:{port}", "dotnet", [Binaries.Silo], environment, readyText: "Feed silo is running");
-        var silo = new Silo(process, port);
+        var operations = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+        environment["Feed__Operations__SiloUrl"] = operations.ToString().TrimEnd('/');
+        var process = ChildProcess.Start($"silo:{port}", "dotnet", [Binaries.Silo], environment, readyText: "Feed silo is running",
+            workingDirectory: workingDirectory);
+        var silo = new Silo(process, port, operations);
         lock (Silos) Silos.Add(silo);
         await process.WaitReadyAsync(StartLimit);
         return silo;

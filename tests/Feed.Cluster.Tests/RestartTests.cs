@@ -20,15 +20,24 @@ public sealed class RestartTests : IAsyncLifetime
             for (var i = 1; i <= 3; i++)
                 Assert.Equal(HttpStatusCode.Created, (await http.PostAsJsonAsync("api/articles", Subscriber.Article($"restart-{i}", "KR"))).StatusCode);
 
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("healthz/ready")).StatusCode);
             await _cluster.StopRedisAsync();
             var refused = await http.PostAsJsonAsync("api/articles", Subscriber.Article("restart-while-away", "KR"));
             Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
             Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            // Not ready while storage is away, yet alive (restarting the process would not help); ready again when it is back.
+            await Eventually.TrueAsync(async () => (await http.GetAsync("healthz/ready")).StatusCode == HttpStatusCode.ServiceUnavailable,
+                TimeSpan.FromSeconds(30), "readiness to fail while Redis is away");
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("healthz/live")).StatusCode);
+            await _cluster.StartRedisAsync();
+            await Eventually.TrueAsync(async () => (await http.GetAsync("healthz/ready")).StatusCode == HttpStatusCode.OK,
+                TimeSpan.FromSeconds(30), "readiness to return once Redis is back");
         }
 
         // The whole cluster goes down and comes back over the same Redis files.
         front.Process.Kill();
         foreach (var silo in _cluster.Silos) silo.Process.Kill();
+        await _cluster.StopRedisAsync();
         await _cluster.StartRedisAsync();
         await _cluster.StartSiloAsync();
         var again = await _cluster.StartWebFrontAsync();

@@ -16,12 +16,14 @@ public sealed class FeedHost : IAsyncDisposable
     public const string PublisherKey = "test-publisher-key";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<WebApplicationBuilder>? _configure;
     private WebApplication? _app;
 
-    private FeedHost(Dictionary<string, string?> settings, string folder)
+    private FeedHost(Dictionary<string, string?> settings, string folder, Action<WebApplicationBuilder>? configure)
     {
         _settings = settings;
         Folder = folder;
+        _configure = configure;
     }
 
     public string Folder { get; }
@@ -32,7 +34,8 @@ public sealed class FeedHost : IAsyncDisposable
     /// <summary>The embedded silo's gateway port, for clients that publish straight to the silo (the load tool's silo target).</summary>
     public int GatewayPort => int.Parse(_settings["Orleans:GatewayPort"]!, System.Globalization.CultureInfo.InvariantCulture);
 
-    public static async Task<FeedHost> StartAsync(IDictionary<string, string?>? overrides = null)
+    /// <param name="configure">Runs on the builder before the web front adds its own services (which then keep a test's replacements).</param>
+    public static async Task<FeedHost> StartAsync(IDictionary<string, string?>? overrides = null, Action<WebApplicationBuilder>? configure = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "feed-e2e-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -47,7 +50,7 @@ public sealed class FeedHost : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
-        var host = new FeedHost(settings, folder);
+        var host = new FeedHost(settings, folder, configure);
         await host.StartAppAsync();
         return host;
     }
@@ -58,6 +61,7 @@ public sealed class FeedHost : IAsyncDisposable
         {
             builder.Configuration.AddInMemoryCollection(_settings);
             builder.Logging.ClearProviders();
+            _configure?.Invoke(builder);
         });
         await _app.StartAsync();
     }

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Feed.WebFront.Hosting;
+namespace Feed.Operations;
 
-/// <summary>Healthy when the cluster answers: at least one silo is active and reachable from here.</summary>
+/// <summary>Ready when the cluster answers: at least one silo is active and reachable from here (for a silo: it has joined).</summary>
 public sealed class ClusterHealthCheck(IGrainFactory grains) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

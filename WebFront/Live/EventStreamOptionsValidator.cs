@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Options;
+
+namespace Feed.WebFront.Live;
+
+/// <summary>Checks <see cref="EventStreamOptions"/> at start.</summary>
+public sealed class EventStreamOptionsValidator : IValidateOptions<EventStreamOptions>
+{
+    public ValidateOptionsResult Validate(string? name, EventStreamOptions o)
+    {
+        var problems = new List<string>();
+        if (o.HeartbeatInterval <= TimeSpan.Zero || o.HeartbeatInterval > TimeSpan.FromSeconds(15))
+            problems.Add($"Feed:Events:HeartbeatInterval must be above 0 and at most 15 s (the contract's promise); it is {o.HeartbeatInterval}.");
+        if (o.RetryInterval <= TimeSpan.Zero) problems.Add("Feed:Events:RetryInterval must be above 0.");
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}

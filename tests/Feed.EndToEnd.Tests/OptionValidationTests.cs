@@ -1,0 +1,31 @@
+namespace Feed.EndToEnd.Tests;
+
+/// <summary>A web front with a bad configuration does not start, and says which option is wrong.</summary>
+public sealed class OptionValidationTests
+{
+    [Theory]
+    [InlineData("Feed:Live:MaxMissedItems", "2000", "Feed:Live:MaxMissedItems")] // above Feed:MaxReadLimit (1000)
+    [InlineData("Feed:Api:MaxPageSize", "5000", "Feed:Api:MaxPageSize")]
+    [InlineData("Feed:Live:FollowRefreshInterval", "00:00:30", "Feed:Live:FollowRefreshInterval")] // more than half of Feed:FollowerLease
+    [InlineData("Feed:RateLimits:SubscribeBurst", "5", "Feed:RateLimits:SubscribeBurst")]
+    [InlineData("Feed:CachedItems", "-1", "Feed:CachedItems")]
+    [InlineData("Feed:Retention", "00:10:00", "Feed:Retention")]
+    [InlineData("Feed:Events:HeartbeatInterval", "00:01:00", "Feed:Events:HeartbeatInterval")]
+    [InlineData("Feed:Publishing:MaxHeadlineLength", "0", "Feed:Publishing:MaxHeadlineLength")]
+    [InlineData("Storage:SqliteSynchronous", "SOMETIMES", "Storage:SqliteSynchronous")]
+    [InlineData("Orleans:Membership", "Redis", "Orleans:RedisConnection")]
+    [InlineData("Orleans:GatewayPort", "0", "Orleans:GatewayPort")]
+    [InlineData("Orleans:Role", "Cluster", "Orleans:Role")]
+    [InlineData("Feed:Dashboard:AllowLoopback", "false", "Feed:Dashboard")] // enabled below, with no key: nobody could open it
+    public async Task A_bad_configuration_stops_the_start_naming_the_option(string option, string value, string named)
+    {
+        var settings = new Dictionary<string, string?> { [option] = value, ["Feed:Dashboard:Enabled"] = option.StartsWith("Feed:Dashboard") ? "true" : "false" };
+        var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            var host = await FeedHost.StartAsync(settings);
+            await host.DisposeAsync();
+        });
+        var message = error.ToString();
+        Assert.Contains(named, message);
+    }
+}
