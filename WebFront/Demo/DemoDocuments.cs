@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Xml.Linq;
 
 namespace Feed.WebFront.Demo;
@@ -52,21 +53,27 @@ public static class DemoDocuments
                 new XElement(Atom + "summary", e.Article.Summary),
                 new XElement(Atom + "content", new XAttribute("type", "html"), Html(e.Article.Body)))))).ToString();
 
-    private static string JsonFeed(IReadOnlyList<DemoEntry> entries, Uri self) => JsonSerializer.Serialize(new
-    {
-        version = "https://jsonfeed.org/version/1.1",
-        title = "Feed Demo Digest",
-        feed_url = self.AbsoluteUri,
-        items = entries.Select(e => new
-        {
-            id = GuidOf(e),
-            url = LinkOf(e),
-            title = e.Article.Headline,
-            summary = e.Article.Summary,
-            content_html = Html(e.Article.Body),
-            date_published = Rfc3339(e.PublishedAt),
-        }),
-    });
+    private static string JsonFeed(IReadOnlyList<DemoEntry> entries, Uri self) => JsonSerializer.Serialize(new DemoJsonFeed(
+        "https://jsonfeed.org/version/1.1",
+        "Feed Demo Digest",
+        self.AbsoluteUri,
+        entries.Select(e => new DemoJsonFeedItem(GuidOf(e), LinkOf(e), e.Article.Headline, e.Article.Summary, Html(e.Article.Body),
+            Rfc3339(e.PublishedAt))).ToArray()));
+
+    // A news site's JSON Feed carries HTML (content_html), so the demo exercises the same text extraction as real sources.
+    private sealed record DemoJsonFeed(
+        [property: JsonPropertyName("version")] string Version,
+        [property: JsonPropertyName("title")] string? Title,
+        [property: JsonPropertyName("feed_url")] string FeedUrl,
+        [property: JsonPropertyName("items")] IReadOnlyList<DemoJsonFeedItem> Items);
+
+    private sealed record DemoJsonFeedItem(
+        [property: JsonPropertyName("id")] string Id,
+        [property: JsonPropertyName("url")] string Url,
+        [property: JsonPropertyName("title")] string? Title,
+        [property: JsonPropertyName("summary")] string? Summary,
+        [property: JsonPropertyName("content_html")] string ContentHtml,
+        [property: JsonPropertyName("date_published")] string DatePublished);
 
     private static string GuidOf(DemoEntry e) => $"demo-{e.Number}";
     private static string LinkOf(DemoEntry e) => $"{e.Article.Url ?? "https://example.com/demo"}?edition={e.Number}";
