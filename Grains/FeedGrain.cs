@@ -9,8 +9,9 @@ using Orleans.Placement;
 namespace Feed.Grains;
 
 /// <summary>
-/// One feed. Appends get the next seq at once and are written in batches: while one batch is being stored,
-/// new appends queue for the next, so a busy feed stores many items per write instead of one. Items are
+/// One feed. Appends get the next seq at once and are written in batches: whatever queued while earlier batches
+/// were on their way goes as the next one (up to <see cref="FeedOptions.MaxBatchesInFlight"/> at once), so a busy
+/// feed stores many items per write and does not wait a whole commit before sending the next. Items are
 /// pushed to following web front nodes only after they are durable, in seq order, one-way, so a slow or
 /// dead node holds up nobody. Reentrant so appends, reads and follows interleave while a batch is stored;
 /// all state changes happen between awaits.
@@ -24,13 +25,13 @@ public sealed class FeedGrain(IFeedStore store, IOptions<FeedOptions> options, F
     private readonly FeedOptions _options = options.Value;
     private readonly FollowerRegistry _followers = new();
     private readonly List<Pending> _pending = [];
-    private Pending[] _storing = []; // the batch being written now
+    private readonly Queue<Batch> _inFlight = new(); // batches on their way to storage, oldest first
     private FeedWindow _window = null!;
     private string _feed = "";
     private long _head; // last durable seq
     private long _assigned; // last seq handed out; > _head while a batch is in flight
     private long _oldest;
-    private bool _flushing;
+    private bool _completing;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -59,49 +60,64 @@ public sealed class FeedGrain(IFeedStore store, IOptions<FeedOptions> options, F
 
         var pending = new Pending(new FeedItem(_feed, ++_assigned, article));
         _pending.Add(pending);
-        if (!_flushing) _ = FlushAsync();
+        StartBatches();
         return await pending.Stored.Task;
     }
 
-    private Pending? Queued(string articleId) =>
-        _pending.Find(p => p.Item.Article.Id == articleId) ?? Array.Find(_storing, p => p.Item.Article.Id == articleId);
-
-    private async Task FlushAsync()
+    private Pending? Queued(string articleId)
     {
-        _flushing = true;
+        if (_pending.Find(p => p.Item.Article.Id == articleId) is { } pending) return pending;
+        foreach (var batch in _inFlight)
+        {
+            if (Array.Find(batch.Items, p => p.Item.Article.Id == articleId) is { } writing) return writing;
+        }
+        return null;
+    }
+
+    /// <summary>Sends what is pending to storage as one batch, while fewer than MaxBatchesInFlight are on their way.</summary>
+    private void StartBatches()
+    {
+        if (_pending.Count == 0 || _inFlight.Count >= _options.MaxBatchesInFlight) return;
+        var batch = _pending.ToArray();
+        _pending.Clear();
+        var items = batch.Select(p => p.Item).ToArray();
+        _inFlight.Enqueue(new Batch(batch, WriteAsync(items)));
+        if (!_completing) _ = CompleteBatchesAsync();
+    }
+
+    private async Task WriteAsync(FeedItem[] items)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var activity = FeedTracing.Source.StartActivity("feed.append");
+        activity?.SetTag("feed.key", _feed);
+        activity?.SetTag("feed.items", items.Length);
+        await store.AppendAsync(_feed, items, keepAbove: items[^1].Seq - _options.HistoryLimit);
+        metrics.Appended(items.Length, Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>
+    /// Takes written batches in seq order: each becomes durable (head, window, pushes, answers) only after every batch
+    /// before it did. A failed batch fails itself and everything after it; the store refuses a batch that does not
+    /// follow the stored head, so no later batch can have landed past the hole.
+    /// </summary>
+    private async Task CompleteBatchesAsync()
+    {
+        _completing = true;
         try
         {
-            while (_pending.Count > 0)
+            while (_inFlight.TryPeek(out var batch))
             {
-                var batch = _storing = _pending.ToArray();
-                _pending.Clear();
-                var items = batch.Select(p => p.Item).ToArray();
-                var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var activity = FeedTracing.Source.StartActivity("feed.append");
-                    activity?.SetTag("feed.key", _feed);
-                    activity?.SetTag("feed.items", items.Length);
-                    await store.AppendAsync(_feed, items, keepAbove: items[^1].Seq - _options.HistoryLimit);
-                    metrics.Appended(items.Length, Stopwatch.GetElapsedTime(started));
+                    await batch.Written;
                 }
                 catch (Exception e)
                 {
-                    _storing = [];
-                    // Nothing of this batch is stored. Later appends already hold seqs after it, so they fail
-                    // too; seqs are handed out again from the last durable one. Callers retry the publish.
-                    logger.LogError(e, "Feed {Feed}: storing seq {First}..{Last} failed", _feed, items[0].Seq, items[^1].Seq);
-                    var failed = batch.Concat(_pending).ToArray();
-                    _pending.Clear();
-                    _assigned = _head;
-                    foreach (var p in failed) p.Stored.TrySetException(e);
-                    // The store may know more than this activation (another activation wrote during a
-                    // membership change): start afresh from storage on the next call.
-                    DeactivateOnIdle();
+                    Fail(batch, e);
                     return;
                 }
-                _storing = [];
-                foreach (var p in batch)
+                _inFlight.Dequeue();
+                foreach (var p in batch.Items)
                 {
                     _head = p.Item.Seq;
                     _window.Add(p.Item);
@@ -109,12 +125,30 @@ public sealed class FeedGrain(IFeedStore store, IOptions<FeedOptions> options, F
                     p.Stored.TrySetResult(p.Item);
                 }
                 _oldest = Math.Max(_oldest, _head - _options.HistoryLimit + 1);
+                StartBatches();
             }
         }
         finally
         {
-            _flushing = false;
+            _completing = false;
         }
+    }
+
+    private void Fail(Batch batch, Exception e)
+    {
+        // Later appends already hold seqs after this batch, so they fail too; seqs are handed out again from the last
+        // durable one. Callers retry the publish.
+        logger.LogError(e, "Feed {Feed}: storing seq {First}..{Last} failed", _feed, batch.Items[0].Item.Seq, batch.Items[^1].Item.Seq);
+        var failed = _inFlight.SelectMany(b => b.Items).Concat(_pending).ToArray();
+        foreach (var later in _inFlight) _ = later.Written.ContinueWith(static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+        _inFlight.Clear();
+        _pending.Clear();
+        _assigned = _head;
+        foreach (var p in failed) p.Stored.TrySetException(e);
+        // Batches still on their way fail against the stored head (observed above, so no exception goes unobserved).
+        // The store may know more than this activation (another activation wrote during a membership change):
+        // start afresh from storage on the next call.
+        DeactivateOnIdle();
     }
 
     private void Push(FeedItem item)
@@ -176,6 +210,8 @@ public sealed class FeedGrain(IFeedStore store, IOptions<FeedOptions> options, F
         _followers.Remove(follower);
         return Task.CompletedTask;
     }
+
+    private sealed record Batch(Pending[] Items, Task Written);
 
     private sealed class Pending(FeedItem item)
     {

@@ -16,6 +16,13 @@ public sealed class FeedOptions
     /// <summary>Most items one read returns.</summary>
     public int MaxReadLimit { get; set; } = 1000;
 
+    /// <summary>
+    /// Batches a busy feed grain may have on their way to storage at once. Each write checks that the one before it
+    /// landed (the stored head is the seq before its first item), so a failed batch fails every later one and seqs stay
+    /// gapless; in return a busy feed does not wait for one commit before queueing the next.
+    /// </summary>
+    public int MaxBatchesInFlight { get; set; } = 4;
+
     /// <summary>How often an article grain retries a fan-out that failed part-way, until every feed holds it.</summary>
     public TimeSpan FanOutRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -37,6 +44,7 @@ public sealed class FeedOptionsValidator : IValidateOptions<FeedOptions>
         if (o.HistoryLimit < 1) problems.Add($"Feed:HistoryLimit must be at least 1; it is {o.HistoryLimit}.");
         if (o.MaxReadLimit < 1) problems.Add($"Feed:MaxReadLimit must be at least 1; it is {o.MaxReadLimit}.");
         if (o.CachedItems < 0) problems.Add($"Feed:CachedItems must be 0 or more; it is {o.CachedItems}.");
+        if (o.MaxBatchesInFlight < 1) problems.Add($"Feed:MaxBatchesInFlight must be at least 1; it is {o.MaxBatchesInFlight}.");
         if (o.FanOutRetryInterval <= TimeSpan.Zero) problems.Add("Feed:FanOutRetryInterval must be above 0.");
         if (o.FollowerLease <= TimeSpan.Zero) problems.Add("Feed:FollowerLease must be above 0.");
         if (o.Retention < TimeSpan.FromHours(1)) problems.Add($"Feed:Retention must be at least 1 hour; it is {o.Retention}.");

@@ -19,8 +19,9 @@ public interface IFeedStore
     Task<FeedItem?> FindAsync(string feed, string articleId);
 
     /// <summary>
-    /// Stores the items (consecutive seqs of one feed) atomically: all or none. Items with seq at or below
-    /// <paramref name="keepAbove"/> are dropped from history in the same step.
+    /// Stores the items (consecutive seqs of one feed) atomically: all or none, and only when the feed's stored head is
+    /// the seq just before the first item (else it fails, storing nothing), so a batch written after one that failed
+    /// cannot leave a gap. Items with seq at or below <paramref name="keepAbove"/> are dropped from history in the same step.
     /// </summary>
     Task AppendAsync(string feed, IReadOnlyList<FeedItem> items, long keepAbove);
 }

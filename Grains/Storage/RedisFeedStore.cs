@@ -4,11 +4,15 @@ namespace Feed.Grains.Storage;
 
 /// <summary>
 /// Each feed is a sorted set <c>{prefix}feed:{key}</c>: member = article id, score = seq. A batch is
-/// appended by one script, so it lands whole or not at all, and an article or seq already present fails it.
+/// appended by one script, so it lands whole or not at all; an article or seq already present, or a first seq that
+/// does not follow the stored head, fails it.
 /// </summary>
 public sealed class RedisFeedStore(RedisConnection redis, RedisArticleStore articles) : IFeedStore
 {
     private const string AppendScript = """
+        local top = redis.call('ZREVRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+        local head = top[2] and tonumber(top[2]) or 0
+        if head ~= tonumber(ARGV[2]) - 1 then return redis.error_reply('seq ' .. ARGV[2] .. ' does not follow the stored head ' .. head) end
         for i = 2, #ARGV, 2 do
             if redis.call('ZSCORE', KEYS[1], ARGV[i + 1]) then return redis.error_reply('article already in feed: ' .. ARGV[i + 1]) end
             if redis.call('ZCOUNT', KEYS[1], ARGV[i], ARGV[i]) > 0 then return redis.error_reply('seq already taken: ' .. ARGV[i]) end

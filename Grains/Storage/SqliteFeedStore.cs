@@ -31,6 +31,12 @@ public sealed class SqliteFeedStore(SqliteDatabase db) : IFeedStore
 
     public Task AppendAsync(string feed, IReadOnlyList<FeedItem> items, long keepAbove) => db.WriteAsync(connection =>
     {
+        using (var head = SqliteDatabase.Command(connection, "SELECT COALESCE(MAX(seq), 0) FROM feed_items WHERE feed = $feed", ("$feed", feed)))
+        {
+            var stored = (long)head.ExecuteScalar()!;
+            if (stored != items[0].Seq - 1)
+                throw new InvalidOperationException($"Feed {feed}: seq {items[0].Seq} does not follow the stored head {stored}.");
+        }
         using var insert = SqliteDatabase.Command(connection,
             "INSERT INTO feed_items (feed, seq, article_id) VALUES ($feed, $seq, $article)",
             ("$feed", feed), ("$seq", 0L), ("$article", ""));
