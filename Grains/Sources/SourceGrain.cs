@@ -26,6 +26,10 @@ public sealed class SourceGrain(ISourceStore store, SourcePoller poller, IOption
         _state = await store.GetAsync(this.GetPrimaryKeyString());
         if (_state is null) return;
         _seen.LoadNewestFirst(await store.ReadSeenAsync(_state.Id, _options.MaxRememberedEntries));
+        // A source whose reminder was never written (its registration failed after the state was saved) gets it now,
+        // or it would not come back after the next restart.
+        if (await this.GetReminder(WakeUpReminder) is null)
+            await this.RegisterOrUpdateReminder(WakeUpReminder, _options.WakeUpInterval, _options.WakeUpInterval);
         ScheduleNextPoll();
     }
 
