@@ -15,15 +15,24 @@ dotnet test Feed.sln -c Release --no-build --nologo -m:1 \
   --logger "trx" --results-directory "$results" \
   --logger "console;verbosity=normal" -- RunConfiguration.TreatNoTestsAsError=true 2>&1 | tee "$results/console.log" || status=$?
 
-# Totals from the TRX files: one per test project.
+# Totals from the TRX files: one per test project. Failed tests are listed again just above the totals, so the
+# last lines of a long log say what failed.
 read -r passed failed skipped < <(python3 - "$results" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 p = f = s = 0
+failures = []
 for path in glob.glob(sys.argv[1] + "/*.trx"):
-    counters = ET.parse(path).getroot().find(".//{*}Counters")
+    root = ET.parse(path).getroot()
+    counters = root.find(".//{*}Counters")
     if counters is None: continue
     p += int(counters.get("passed", 0)); f += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
     s += int(counters.get("notExecuted", 0))
+    for result in root.iter("{*}UnitTestResult"):
+        if result.get("outcome") in ("Failed", "Error", "Timeout", "Aborted"):
+            message = result.find(".//{*}Message")
+            first = (message.text or "").strip().splitlines()[0][:300] if message is not None and message.text else ""
+            failures.append(f"FAILED {result.get('testName')} ({result.get('duration')}): {first}")
+for line in failures: print(line, file=sys.stderr)
 print(p, f, s)
 PY
 )

@@ -29,7 +29,7 @@ public class LargeFeedTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void A_generated_rss_feed_of_1000_entries_is_read_completely_and_fast()
+    public void A_generated_rss_feed_of_1000_entries_is_read_completely()
     {
         var bytes = Encoding.UTF8.GetBytes(Rss(Entries));
         FeedDocumentParser.Parse(Encoding.UTF8.GetBytes(Rss(10)), null, TestDocuments.Address); // warm-up: JIT, parser set-up
@@ -48,13 +48,10 @@ public class LargeFeedTests(ITestOutputHelper output)
         Assert.Equal("Summary of story 999.", last.Summary);
         Assert.Equal("Body of story 999, first paragraph.\n\nSecond paragraph\nwith a break.", last.Body);
         Assert.Equal(["Section 5"], last.Categories);
-        // ~0.1 s warm on an idle machine; the bound is loose because tests share two cores with other work,
-        // yet catches per-entry work that grows with the feed (tens of seconds at this size).
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
     }
 
     [Fact]
-    public void A_generated_json_feed_of_1000_entries_is_read_completely_and_fast()
+    public void A_generated_json_feed_of_1000_entries_is_read_completely()
     {
         var bytes = Encoding.UTF8.GetBytes(Json(Entries));
         FeedDocumentParser.Parse(Encoding.UTF8.GetBytes(Json(10)), null, TestDocuments.Address);
@@ -66,6 +63,5 @@ public class LargeFeedTests(ITestOutputHelper output)
 
         Assert.Equal(Entries, feed.Entries.Count);
         Assert.Equal("Body 999", feed.Entries[^1].Summary);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
     }
 }
