@@ -23,17 +23,19 @@ public sealed class ArticleGrain(IArticleStore store, IOptions<FeedOptions> opti
 
     public async Task<PublishResult> Publish(Article article)
     {
-        await LoadAsync();
-        if (_stored is { Delivered: true } delivered) return Result(delivered.Article, duplicate: true);
+        var resumed = true;
+        if (_stored is null)
+        {
+            // The id check and the pending write are one step: a new article (nearly every publish) costs no read.
+            var known = await store.ClaimAsync(article);
+            _loaded = true;
+            resumed = known is not null;
+            _stored = known ?? new StoredArticle(article, Delivered: false);
+        }
+        if (_stored.Delivered) return Result(_stored.Article, duplicate: true);
 
         // A pending article is a retry of a publish that never got its answer: finish what was started.
-        var resumed = _stored is not null;
-        var publishing = _stored?.Article ?? article;
-        if (!resumed)
-        {
-            await store.SavePendingAsync(publishing);
-            _stored = new StoredArticle(publishing, Delivered: false);
-        }
+        var publishing = _stored.Article;
         try
         {
             await Deliver(publishing, resumed);
@@ -45,6 +47,9 @@ public sealed class ArticleGrain(IArticleStore store, IOptions<FeedOptions> opti
             _retry ??= this.RegisterGrainTimer(RetryAsync, new GrainTimerCreationOptions(interval, interval) { KeepAlive = true });
             throw;
         }
+        // Published: nothing here is needed again soon (a repeat finds the article stored), so the activation goes now
+        // rather than holding the article in memory until collection: at 1,000 articles/s that is ~120,000 activations.
+        DeactivateOnIdle();
         return Result(publishing, duplicate: false);
     }
 

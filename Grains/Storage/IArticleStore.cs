@@ -5,8 +5,12 @@ public interface IArticleStore
 {
     Task<StoredArticle?> GetAsync(string id);
 
-    /// <summary>Stores the article as not yet delivered (or replaces an undelivered one).</summary>
-    Task SavePendingAsync(Article article);
+    /// <summary>
+    /// Stores the article as not yet delivered unless an article with its id is stored already, in one step: answers
+    /// null when this call stored it, else the stored one (pending or delivered), leaving it as it was. One step rather
+    /// than a read and then a write, because every publish of a new article takes this path.
+    /// </summary>
+    Task<StoredArticle?> ClaimAsync(Article article);
 
     Task MarkDeliveredAsync(string id);
 

@@ -8,12 +8,13 @@ namespace Feed.Grains.Storage;
 /// </summary>
 public sealed class RedisArticleStore(RedisConnection redis) : IArticleStore
 {
-    // Replaces the stored JSON only while the article is still undelivered: a delivered article never changes.
-    private const string SavePendingScript = """
-        if redis.call('HGET', KEYS[1], 'delivered') == '1' then return 0 end
+    // Stores the article as pending unless its id is stored; answers the stored json and flag, or nothing when it stored it.
+    private const string ClaimScript = """
+        local stored = redis.call('HMGET', KEYS[1], 'json', 'delivered')
+        if stored[1] then return stored end
         redis.call('HSET', KEYS[1], 'json', ARGV[1], 'delivered', '0')
         redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
-        return 1
+        return false
         """;
 
     // Deletes each article no feed's history holds (its feeds are in its JSON); answers how many went.
@@ -53,9 +54,14 @@ public sealed class RedisArticleStore(RedisConnection redis) : IArticleStore
         return values[0].IsNull ? null : new StoredArticle(ArticleJson.Deserialize(values[0]!), values[1] == "1");
     }
 
-    public async Task SavePendingAsync(Article article) =>
-        await (await redis.DatabaseAsync()).ScriptEvaluateAsync(SavePendingScript, [Key(article.Id), ByDate],
+    public async Task<StoredArticle?> ClaimAsync(Article article)
+    {
+        var result = await (await redis.DatabaseAsync()).ScriptEvaluateAsync(ClaimScript, [Key(article.Id), ByDate],
             [ArticleJson.Serialize(article), new DateTimeOffset(DateTime.SpecifyKind(article.PublishedAt, DateTimeKind.Utc)).ToUnixTimeMilliseconds(), article.Id]);
+        if (result.IsNull) return null;
+        var stored = (RedisValue[])result!;
+        return new StoredArticle(ArticleJson.Deserialize(stored[0]!), stored[1] == "1");
+    }
 
     public async Task<int> DeleteExpiredAsync(DateTime cutoff, int max)
     {

@@ -10,32 +10,36 @@ public sealed class SqliteArticleStore(SqliteDatabase db) : IArticleStore
         return reader.Read() ? new StoredArticle(ArticleJson.Deserialize(reader.GetString(0)), reader.GetInt64(1) != 0) : null;
     });
 
-    public Task SavePendingAsync(Article article)
+    public async Task<StoredArticle?> ClaimAsync(Article article)
     {
         var json = ArticleJson.Serialize(article);
-        return db.WriteAsync(connection =>
+        StoredArticle? stored = null;
+        await db.WriteAsync(writer =>
         {
-            using var command = SqliteDatabase.Command(connection,
-                "INSERT INTO articles (id, json, delivered, published_at) VALUES ($id, $json, 0, $at) "
-                + "ON CONFLICT (id) DO UPDATE SET json = excluded.json, published_at = excluded.published_at WHERE delivered = 0",
+            var insert = writer.Command(
+                "INSERT INTO articles (id, json, delivered, published_at) VALUES ($id, $json, 0, $at) ON CONFLICT (id) DO NOTHING",
                 ("$id", article.Id), ("$json", json), ("$at", UnixMilliseconds(article.PublishedAt)));
-            command.ExecuteNonQuery();
+            if (insert.ExecuteNonQuery() == 1) return;
+            var select = writer.Command("SELECT json, delivered FROM articles WHERE id = $id", ("$id", article.Id));
+            using var reader = select.ExecuteReader();
+            reader.Read();
+            stored = new StoredArticle(ArticleJson.Deserialize(reader.GetString(0)), reader.GetInt64(1) != 0);
         });
+        return stored;
     }
 
-    public Task MarkDeliveredAsync(string id) => db.WriteAsync(connection =>
+    public Task MarkDeliveredAsync(string id) => db.WriteAsync(writer =>
     {
-        using var command = SqliteDatabase.Command(connection, "UPDATE articles SET delivered = 1 WHERE id = $id", ("$id", id));
-        if (command.ExecuteNonQuery() != 1) throw new InvalidOperationException($"Article {id} is not stored.");
+        if (writer.Command("UPDATE articles SET delivered = 1 WHERE id = $id", ("$id", id)).ExecuteNonQuery() != 1) throw new InvalidOperationException($"Article {id} is not stored.");
     });
 
     public async Task<int> DeleteExpiredAsync(DateTime cutoff, int max)
     {
         var deleted = 0;
-        await db.WriteAsync(connection =>
+        await db.WriteAsync(writer =>
         {
             // An article is in a history when any of its feeds still has a row for it (the (feed, article_id) index).
-            using var command = SqliteDatabase.Command(connection,
+            var command = writer.Command(
                 "DELETE FROM articles WHERE id IN (SELECT a.id FROM articles a WHERE a.published_at < $cutoff AND NOT EXISTS ("
                 + "SELECT 1 FROM json_each(a.json, '$.feeds') j JOIN feed_items f ON f.feed = j.value AND f.article_id = a.id) "
                 + "LIMIT $max)",
@@ -45,12 +49,10 @@ public sealed class SqliteArticleStore(SqliteDatabase db) : IArticleStore
         return deleted;
     }
 
-    public Task ReclaimSpaceAsync() => db.MaintainAsync(connection =>
+    public Task ReclaimSpaceAsync() => db.MaintainAsync(writer =>
     {
-        using var vacuum = SqliteDatabase.Command(connection, "PRAGMA incremental_vacuum;");
-        vacuum.ExecuteNonQuery();
-        using var checkpoint = SqliteDatabase.Command(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
-        checkpoint.ExecuteNonQuery();
+        writer.Execute("PRAGMA incremental_vacuum;");
+        writer.Execute("PRAGMA wal_checkpoint(TRUNCATE);");
     });
 
     private static long UnixMilliseconds(DateTime time) =>

@@ -110,7 +110,7 @@ public sealed class SqliteDatabase : IDisposable
     }
 
     /// <summary>Queues work to run on the writer's connection outside any transaction (VACUUM and checkpoints need that).</summary>
-    public Task MaintainAsync(Action<SqliteConnection> work)
+    public Task MaintainAsync(Action<SqliteWriter> work)
     {
         var write = new Write(work) { OutsideTransaction = true };
         if (!_queue.Writer.TryWrite(write)) throw new ObjectDisposedException(nameof(SqliteDatabase));
@@ -118,7 +118,7 @@ public sealed class SqliteDatabase : IDisposable
     }
 
     /// <summary>Queues work to run inside the next transaction; completes once that transaction is committed.</summary>
-    public Task WriteAsync(Action<SqliteConnection> work)
+    public Task WriteAsync(Action<SqliteWriter> work)
     {
         var write = new Write(work);
         if (!_queue.Writer.TryWrite(write)) throw new ObjectDisposedException(nameof(SqliteDatabase));
@@ -156,6 +156,7 @@ public sealed class SqliteDatabase : IDisposable
     {
         using var connection = Open();
         Execute(connection, $"PRAGMA synchronous={_options.SqliteSynchronous};");
+        using var writer = new SqliteWriter(connection);
         var batch = new List<Write>(_options.MaxWriteBatch);
         var reader = _queue.Reader;
         while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
@@ -167,20 +168,20 @@ public sealed class SqliteDatabase : IDisposable
                     batch.Add(write);
                     continue;
                 }
-                Commit(connection, batch);
+                Commit(writer, batch);
                 batch.Clear();
-                RunAlone(connection, write);
+                RunAlone(writer, write);
             }
-            Commit(connection, batch);
+            Commit(writer, batch);
             batch.Clear();
         }
     }
 
-    private static void RunAlone(SqliteConnection connection, Write write)
+    private static void RunAlone(SqliteWriter writer, Write write)
     {
         try
         {
-            write.Work(connection);
+            write.Work(writer);
             write.Done.TrySetResult();
         }
         catch (Exception e)
@@ -189,25 +190,26 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
-    private void Commit(SqliteConnection connection, List<Write> batch)
+    private void Commit(SqliteWriter writer, List<Write> batch)
     {
         if (batch.Count == 0) return;
         try
         {
-            using var transaction = connection.BeginTransaction();
+            using var transaction = writer.Connection.BeginTransaction();
+            writer.Transaction = transaction;
             // A write alone in its transaction needs no savepoint: its failure rolls the whole transaction back.
             var alone = batch.Count == 1;
             foreach (var write in batch)
             {
-                if (!alone) transaction.Save("w");
+                if (!alone) writer.Execute("SAVEPOINT w");
                 try
                 {
-                    write.Work(connection);
-                    if (!alone) transaction.Release("w");
+                    write.Work(writer);
+                    if (!alone) writer.Execute("RELEASE w");
                 }
                 catch (Exception e) when (!alone)
                 {
-                    transaction.Rollback("w");
+                    writer.Execute("ROLLBACK TO w");
                     write.Error = e;
                 }
             }
@@ -217,6 +219,10 @@ public sealed class SqliteDatabase : IDisposable
         {
             _logger.LogError(e, "SQLite commit of {Count} writes failed", batch.Count);
             foreach (var write in batch) write.Error ??= e;
+        }
+        finally
+        {
+            writer.Transaction = null;
         }
         foreach (var write in batch)
         {
@@ -232,9 +238,9 @@ public sealed class SqliteDatabase : IDisposable
         SqliteConnection.ClearAllPools();
     }
 
-    private sealed class Write(Action<SqliteConnection> work)
+    private sealed class Write(Action<SqliteWriter> work)
     {
-        public Action<SqliteConnection> Work { get; } = work;
+        public Action<SqliteWriter> Work { get; } = work;
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public Exception? Error { get; set; }
         public bool OutsideTransaction { get; init; }

@@ -29,15 +29,12 @@ public sealed class SqliteFeedStore(SqliteDatabase db) : IFeedStore
     public Task<FeedItem?> FindAsync(string feed, string articleId) => db.ReadAsync(connection =>
         Items(connection, feed, SelectItems + "AND f.article_id = $id", ("$id", articleId)).FirstOrDefault());
 
-    public Task AppendAsync(string feed, IReadOnlyList<FeedItem> items, long keepAbove) => db.WriteAsync(connection =>
+    public Task AppendAsync(string feed, IReadOnlyList<FeedItem> items, long keepAbove) => db.WriteAsync(writer =>
     {
-        using (var head = SqliteDatabase.Command(connection, "SELECT COALESCE(MAX(seq), 0) FROM feed_items WHERE feed = $feed", ("$feed", feed)))
-        {
-            var stored = (long)head.ExecuteScalar()!;
-            if (stored != items[0].Seq - 1)
-                throw new InvalidOperationException($"Feed {feed}: seq {items[0].Seq} does not follow the stored head {stored}.");
-        }
-        using var insert = SqliteDatabase.Command(connection,
+        var stored = (long)writer.Command("SELECT COALESCE(MAX(seq), 0) FROM feed_items WHERE feed = $feed", ("$feed", feed)).ExecuteScalar()!;
+        if (stored != items[0].Seq - 1)
+            throw new InvalidOperationException($"Feed {feed}: seq {items[0].Seq} does not follow the stored head {stored}.");
+        var insert = writer.Command(
             "INSERT INTO feed_items (feed, seq, article_id) VALUES ($feed, $seq, $article)",
             ("$feed", feed), ("$seq", 0L), ("$article", ""));
         foreach (var item in items)
@@ -48,9 +45,8 @@ public sealed class SqliteFeedStore(SqliteDatabase db) : IFeedStore
         }
         if (keepAbove > 0)
         {
-            using var trim = SqliteDatabase.Command(connection,
-                "DELETE FROM feed_items WHERE feed = $feed AND seq <= $keepAbove", ("$feed", feed), ("$keepAbove", keepAbove));
-            trim.ExecuteNonQuery();
+            writer.Command("DELETE FROM feed_items WHERE feed = $feed AND seq <= $keepAbove", ("$feed", feed), ("$keepAbove", keepAbove))
+                .ExecuteNonQuery();
         }
     });
 

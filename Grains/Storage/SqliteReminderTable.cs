@@ -29,9 +29,9 @@ public sealed class SqliteReminderTable(SqliteDatabase db) : IReminderTable
     public async Task<string?> UpsertRow(ReminderEntry entry)
     {
         var etag = Guid.NewGuid().ToString("N");
-        await db.WriteAsync(connection =>
+        await db.WriteAsync(writer =>
         {
-            using var command = SqliteDatabase.Command(connection,
+            var command = writer.Command(
                 "INSERT INTO reminders (grain_id, name, grain_hash, start_at, period, etag) VALUES ($grain, $name, $hash, $start, $period, $etag) "
                 + "ON CONFLICT (grain_id, name) DO UPDATE SET start_at = excluded.start_at, period = excluded.period, etag = excluded.etag",
                 ("$grain", entry.GrainId.ToString()), ("$name", entry.ReminderName), ("$hash", (long)entry.GrainId.GetUniformHashCode()),
@@ -44,9 +44,9 @@ public sealed class SqliteReminderTable(SqliteDatabase db) : IReminderTable
     public async Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag)
     {
         var removed = false;
-        await db.WriteAsync(connection =>
+        await db.WriteAsync(writer =>
         {
-            using var command = SqliteDatabase.Command(connection,
+            var command = writer.Command(
                 "DELETE FROM reminders WHERE grain_id = $grain AND name = $name AND etag = $etag",
                 ("$grain", grainId.ToString()), ("$name", reminderName), ("$etag", eTag));
             removed = command.ExecuteNonQuery() > 0;
@@ -54,11 +54,7 @@ public sealed class SqliteReminderTable(SqliteDatabase db) : IReminderTable
         return removed;
     }
 
-    public Task TestOnlyClearTable() => db.WriteAsync(connection =>
-    {
-        using var command = SqliteDatabase.Command(connection, "DELETE FROM reminders");
-        command.ExecuteNonQuery();
-    });
+    public Task TestOnlyClearTable() => db.WriteAsync(writer => writer.Execute("DELETE FROM reminders"));
 
     private Task<ReminderTableData> Read(string sql, params (string, object?)[] parameters) => db.ReadAsync(connection =>
     {

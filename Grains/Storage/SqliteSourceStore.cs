@@ -26,16 +26,16 @@ public sealed class SqliteSourceStore(SqliteDatabase db) : ISourceStore
         return command.ExecuteScalar() as string;
     });
 
-    public Task SaveAsync(SourceState state, IReadOnlyList<string> newlySeen, int keepSeen) => db.WriteAsync(connection =>
+    public Task SaveAsync(SourceState state, IReadOnlyList<string> newlySeen, int keepSeen) => db.WriteAsync(writer =>
     {
-        Execute(connection, "INSERT INTO sources (id, created, json) VALUES ($id, $created, $json) ON CONFLICT (id) DO UPDATE SET json = excluded.json",
+        Execute(writer, "INSERT INTO sources (id, created, json) VALUES ($id, $created, $json) ON CONFLICT (id) DO UPDATE SET json = excluded.json",
             ("$id", state.Id), ("$created", state.CreatedAt.UtcTicks), ("$json", state.ToJson()));
-        Execute(connection, "INSERT INTO source_urls (url, source_id) VALUES ($url, $id) ON CONFLICT (url) DO UPDATE SET source_id = excluded.source_id",
+        Execute(writer, "INSERT INTO source_urls (url, source_id) VALUES ($url, $id) ON CONFLICT (url) DO UPDATE SET source_id = excluded.source_id",
             ("$url", state.Url), ("$id", state.Id));
         if (newlySeen.Count == 0) return;
-        using var next = SqliteDatabase.Command(connection, "SELECT COALESCE(MAX(seen), 0) FROM source_entries WHERE source_id = $id", ("$id", state.Id));
+        var next = writer.Command("SELECT COALESCE(MAX(seen), 0) FROM source_entries WHERE source_id = $id", ("$id", state.Id));
         var order = (long)next.ExecuteScalar()!;
-        using var insert = SqliteDatabase.Command(connection,
+        var insert = writer.Command(
             "INSERT INTO source_entries (source_id, article_id, seen) VALUES ($id, $article, $seen) ON CONFLICT DO UPDATE SET seen = excluded.seen",
             ("$id", state.Id), ("$article", ""), ("$seen", 0L));
         foreach (var articleId in newlySeen)
@@ -44,7 +44,7 @@ public sealed class SqliteSourceStore(SqliteDatabase db) : ISourceStore
             insert.Parameters["$seen"].Value = ++order;
             insert.ExecuteNonQuery();
         }
-        Execute(connection, "DELETE FROM source_entries WHERE source_id = $id AND seen <= $oldestKept",
+        Execute(writer, "DELETE FROM source_entries WHERE source_id = $id AND seen <= $oldestKept",
             ("$id", state.Id), ("$oldestKept", order - keepSeen));
     });
 
@@ -58,16 +58,13 @@ public sealed class SqliteSourceStore(SqliteDatabase db) : ISourceStore
         return (IReadOnlyList<string>)ids;
     });
 
-    public Task DeleteAsync(string id) => db.WriteAsync(connection =>
+    public Task DeleteAsync(string id) => db.WriteAsync(writer =>
     {
         foreach (var table in new[] { "source_entries", "source_urls" })
-            Execute(connection, $"DELETE FROM {table} WHERE source_id = $id", ("$id", id));
-        Execute(connection, "DELETE FROM sources WHERE id = $id", ("$id", id));
+            Execute(writer, $"DELETE FROM {table} WHERE source_id = $id", ("$id", id));
+        Execute(writer, "DELETE FROM sources WHERE id = $id", ("$id", id));
     });
 
-    private static void Execute(SqliteConnection connection, string sql, params (string, object?)[] parameters)
-    {
-        using var command = SqliteDatabase.Command(connection, sql, parameters);
-        command.ExecuteNonQuery();
-    }
+    private static void Execute(SqliteWriter writer, string sql, params (string, object?)[] parameters) =>
+        writer.Command(sql, parameters).ExecuteNonQuery();
 }

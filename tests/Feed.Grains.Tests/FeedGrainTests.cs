@@ -78,7 +78,7 @@ public sealed class FeedGrainTests(FeedCluster fixture)
         var article = FeedCluster.Article(id, feedA, feedB);
         // What a crash leaves behind: the article stored as pending and only one feed holding it.
         var store = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<Storage.IArticleStore>();
-        await store.SavePendingAsync(article);
+        Assert.Null(await store.ClaimAsync(article));
         var partial = await Grains.GetGrain<IFeedGrain>(feedA).Append(article, resumed: false);
         await fixture.Cluster.DeactivateAsync(Grains.GetGrain<IFeedGrain>(feedA));
 

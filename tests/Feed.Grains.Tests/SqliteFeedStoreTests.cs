@@ -29,7 +29,7 @@ public sealed class SqliteFeedStoreTests : IDisposable
     private async Task<FeedItem> ItemAsync(string feed, long seq)
     {
         var article = FeedCluster.Article($"{feed}-{seq}", feed);
-        await _articles.SavePendingAsync(article);
+        await _articles.ClaimAsync(article);
         return new FeedItem(feed, seq, article);
     }
 

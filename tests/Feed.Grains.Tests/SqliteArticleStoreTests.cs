@@ -1,0 +1,75 @@
+using Feed.Grains.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Feed.Grains.Tests;
+
+/// <summary>The SQLite article store and its writer on their own, over a temporary file.</summary>
+public sealed class SqliteArticleStoreTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "article-store-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly SqliteDatabase _db;
+    private readonly SqliteArticleStore _articles;
+
+    public SqliteArticleStoreTests()
+    {
+        Directory.CreateDirectory(_folder);
+        _db = new SqliteDatabase(Options.Create(new StorageOptions { SqlitePath = Path.Combine(_folder, "feed.db") }), NullLogger<SqliteDatabase>.Instance);
+        _articles = new SqliteArticleStore(_db);
+    }
+
+    public void Dispose()
+    {
+        _db.Dispose();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+
+    [Fact]
+    public async Task Claiming_a_new_article_stores_it_as_pending_and_answers_nothing()
+    {
+        var article = FeedCluster.Article("claim-new", "topic:economy");
+
+        Assert.Null(await _articles.ClaimAsync(article));
+
+        var stored = await _articles.GetAsync("claim-new");
+        Assert.NotNull(stored);
+        Assert.False(stored.Delivered);
+        Assert.Equal(article.Headline, stored.Article.Headline);
+    }
+
+    [Fact]
+    public async Task Claiming_a_stored_id_again_answers_the_stored_article_and_changes_nothing()
+    {
+        var first = FeedCluster.Article("claim-twice", "topic:economy");
+        await _articles.ClaimAsync(first);
+        var second = first with { Headline = "A different headline under the same id" };
+
+        var pending = await _articles.ClaimAsync(second);
+        Assert.NotNull(pending);
+        Assert.False(pending.Delivered);
+        Assert.Equal(first.Headline, pending.Article.Headline);
+
+        await _articles.MarkDeliveredAsync("claim-twice");
+        var delivered = await _articles.ClaimAsync(second);
+        Assert.NotNull(delivered);
+        Assert.True(delivered.Delivered);
+        Assert.Equal(first.Headline, (await _articles.GetAsync("claim-twice"))!.Article.Headline);
+    }
+
+    [Fact]
+    public async Task Many_writes_committed_together_each_succeed_or_fail_on_their_own()
+    {
+        // Concurrent writes share transactions and reuse compiled statements; one failing write (an id never claimed)
+        // must not take the others with it.
+        var articles = Enumerable.Range(0, 200).Select(i => FeedCluster.Article($"many-{i}", "topic:economy")).ToArray();
+        await Task.WhenAll(articles.Select(a => _articles.ClaimAsync(a)));
+
+        var marks = articles.Select(a => _articles.MarkDeliveredAsync(a.Id)).Append(_articles.MarkDeliveredAsync("never-claimed")).ToArray();
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => marks[^1]);
+        Assert.Contains("never-claimed", failure.Message);
+        await Task.WhenAll(marks[..^1]);
+
+        foreach (var a in articles) Assert.True((await _articles.GetAsync(a.Id))!.Delivered, a.Id);
+        Assert.Null(await _articles.GetAsync("never-claimed"));
+    }
+}
