@@ -11,14 +11,14 @@ public sealed class RateLimitOptions
 {
     public const string Section = "Feed:RateLimits";
 
-    /// <summary>Publishes per second one publisher key may sustain; beyond it, 429 with Retry-After.</summary>
-    public int PublishesPerSecond { get; set; } = 2000;
+    /// <summary>Publishes per second one publisher key may sustain (fractions allowed: 0.1 is one each 10 s); beyond it, 429 with Retry-After.</summary>
+    public double PublishesPerSecond { get; set; } = 2000;
 
     /// <summary>Publishes one key may send at once after a quiet spell.</summary>
     public int PublishBurst { get; set; } = 2000;
 
     /// <summary><c>Subscribe</c> calls per second one hub connection may sustain; beyond it, a HubException.</summary>
-    public int SubscribesPerSecond { get; set; } = 20;
+    public double SubscribesPerSecond { get; set; } = 20;
 
     /// <summary><c>Subscribe</c> calls one connection may make at once: enough to follow its whole list again after a reconnect.</summary>
     public int SubscribeBurst { get; set; } = 200;
@@ -29,9 +29,9 @@ public sealed class RateLimitOptionsValidator(IOptions<LiveOptions> live) : IVal
     public ValidateOptionsResult Validate(string? name, RateLimitOptions o)
     {
         var problems = new List<string>();
-        if (o.PublishesPerSecond < 1) problems.Add($"Feed:RateLimits:PublishesPerSecond must be at least 1; it is {o.PublishesPerSecond}.");
+        if (!(o.PublishesPerSecond > 0)) problems.Add($"Feed:RateLimits:PublishesPerSecond must be above 0; it is {o.PublishesPerSecond}.");
         if (o.PublishBurst < 1) problems.Add($"Feed:RateLimits:PublishBurst must be at least 1; it is {o.PublishBurst}.");
-        if (o.SubscribesPerSecond < 1) problems.Add($"Feed:RateLimits:SubscribesPerSecond must be at least 1; it is {o.SubscribesPerSecond}.");
+        if (!(o.SubscribesPerSecond > 0)) problems.Add($"Feed:RateLimits:SubscribesPerSecond must be above 0; it is {o.SubscribesPerSecond}.");
         var most = live.Value.MaxSubscriptionsPerConnection;
         // A client that reconnects subscribes to every feed it follows at once; the burst must let it.
         if (o.SubscribeBurst < most)

@@ -18,9 +18,10 @@ public sealed class PublishLimitTests : IAsyncLifetime
     {
         ["Feed:PublisherKeys:1"] = OtherKey,
         ["Feed:PublisherKeys:2"] = RetryingKey,
-        ["Feed:RateLimits:PublishesPerSecond"] = "1",
+        // One token a minute after the burst: no refill can land between a test's quick calls, however slow the machine.
+        ["Feed:RateLimits:PublishesPerSecond"] = "0.0167",
         ["Feed:RateLimits:PublishBurst"] = "3",
-        ["Feed:RateLimits:SubscribesPerSecond"] = "1",
+        ["Feed:RateLimits:SubscribesPerSecond"] = "0.0167",
         ["Feed:RateLimits:SubscribeBurst"] = "2",
         ["Feed:Live:MaxSubscriptionsPerConnection"] = "2",
     });
@@ -66,7 +67,7 @@ public sealed class PublishLimitTests : IAsyncLifetime
     {
         using var http = _host.CreateHttpClient();
         HttpResponseMessage? limited = null;
-        // Burst 3, then 1 per second: well within ten quick publishes one is refused.
+        // Burst 3, then one a minute: the fourth quick publish is refused.
         for (var i = 0; i < 10 && limited is null; i++)
         {
             var response = await http.PostAsJsonAsync("api/articles", Stories.Tagged($"rate-{i}", "Rate test", ["KR"]));
