@@ -8,8 +8,9 @@ namespace Feed.WebFront.Live;
 /// The node follows each feed once, however many of its subscribers follow it, and fans items out locally; so any
 /// number of web fronts work without a backplane: the feed grains are the backplane. Registrations are leases
 /// renewed by <see cref="FeedRelayRefresher"/>; a lapsed one (grain moved, silo restarted) is renewed and the node
-/// catches up from the grain's head, without its subscribers noticing more than a pause. Knows no transport: it
-/// hands items, in order and once per subscriber, to each subscriber's <see cref="ILiveTransport"/>.
+/// catches up from the grain's head, without its subscribers noticing more than a pause. Knows no transport: a
+/// <see cref="RelayPump"/> per feed moves it forward in seq order and <see cref="RelayFanOut"/> hands each item, once per
+/// subscriber, to that subscriber's <see cref="ILiveTransport"/>.
 /// </summary>
 public sealed class FeedRelay : IFeedObserver
 {
@@ -20,13 +21,13 @@ public sealed class FeedRelay : IFeedObserver
     private readonly TimeProvider _clock;
     private readonly ILogger<FeedRelay> _logger;
     private readonly Lazy<IFeedObserver> _self;
-    private readonly LiveMetrics? _metrics;
+    private readonly RelayPump _pump;
 
     public FeedRelay(IFeedDirectory directory, IOptions<LiveOptions> options, TimeProvider clock, ILogger<FeedRelay> logger, LiveMetrics? metrics = null)
     {
-        _metrics = metrics;
         _directory = directory;
         _options = options.Value;
+        _pump = new RelayPump(_options.MaxMissedItems, metrics, logger);
         _clock = clock;
         _logger = logger;
         _self = new(() => _directory.Reference(this));
@@ -87,7 +88,7 @@ public sealed class FeedRelay : IFeedObserver
                     missed = [.. missed, .. more.Items.Where(i => i.Seq <= feed.Cursor)];
                     head = feed.Cursor;
                 }
-                if (replay) Replay(subscriber, feedKey, head, missed, complete);
+                if (replay) RelayFanOut.Replay(subscriber, feedKey, head, missed, complete);
                 else foreach (var item in missed) subscriber.TryMarkSent(item.Article);
                 // From here the pump sends this subscriber everything after the head it was answered with.
                 feed.AddSubscriber(new RelayedFeed.Subscriber(subscriber, Math.Max(head, 0)));
@@ -115,18 +116,6 @@ public sealed class FeedRelay : IFeedObserver
 
     private static FollowRefusedException Unavailable(string feed) => new($"{feed} is unavailable right now; subscribe again shortly.", transient: true);
 
-    private static void Replay(LiveSubscriber subscriber, string feed, long head, IReadOnlyList<FeedItem> missed, bool complete)
-    {
-        if (!complete) subscriber.Transport.Gap(feed, missed.Count > 0 ? missed[0].Seq - 1 : head, subscriber);
-        foreach (var item in missed) Deliver(subscriber, item);
-    }
-
-    private static void Deliver(LiveSubscriber subscriber, FeedItem item)
-    {
-        if (subscriber.TryMarkSent(item.Article)) subscriber.Transport.Send(item, [subscriber]);
-        else subscriber.Transport.Passed(item, subscriber);
-    }
-
     /// <summary>The feed as this node follows it, following it first if nobody here did.</summary>
     private async Task<RelayedFeed> FollowedFeed(string feedKey)
     {
@@ -145,7 +134,7 @@ public sealed class FeedRelay : IFeedObserver
                     // The grain counted the subscriber under way too; the Subscribe adds it to the local list next.
                     feed.FollowersAre(follow.Followers, reported);
                     feed.Cursor = follow.Head;
-                    feed.Pump = Task.Run(() => PumpAsync(feed));
+                    feed.Pump = Task.Run(() => _pump.RunAsync(feed));
                 }
                 return feed;
             }
@@ -181,98 +170,6 @@ public sealed class FeedRelay : IFeedObserver
     {
         if (_feeds.TryGetValue(feedKey, out var feed) && feed.RemoveSubscriber(subscriberId) && feed.Subscribers.Length == 0)
             feed.IdleSince = _clock.GetUtcNow();
-    }
-
-    private async Task PumpAsync(RelayedFeed feed)
-    {
-        await foreach (var target in feed.Signals.ReadAllAsync())
-        {
-            await feed.Gate.WaitAsync();
-            try
-            {
-                await CatchUp(feed, target);
-            }
-            catch (Exception e)
-            {
-                // The grain could not be read (silo moving, storage down): the next push or refresh tries again.
-                _logger.LogWarning(e, "Relay of {Feed} could not catch up to {Seq}", feed.Feed, target);
-            }
-            finally
-            {
-                feed.Gate.Release();
-            }
-        }
-    }
-
-    private async Task CatchUp(RelayedFeed feed, long target)
-    {
-        while (feed.Cursor < target)
-        {
-            var next = feed.TakeArrived(feed.Cursor + 1);
-            if (next is not null)
-            {
-                Send(feed, next);
-                continue;
-            }
-            // A gap: the push went missing or the registration lapsed. The grain has every durable item.
-            _metrics?.GapFilled();
-            var page = await feed.Grain.Read(feed.Cursor, (int)Math.Min(target - feed.Cursor, _options.MaxMissedItems));
-            if (page.Items.Count == 0) break;
-            if (page.Items[0].Seq != feed.Cursor + 1) Skip(feed, page.Items[0].Seq - 1);
-            foreach (var item in page.Items) Send(feed, item);
-        }
-        feed.DropArrivedUpTo(feed.Cursor);
-    }
-
-    /// <summary>History no longer holds what this node has not relayed yet: its subscribers are told, then carry on after it.</summary>
-    private void Skip(RelayedFeed feed, long skippedTo)
-    {
-        _logger.LogWarning("Relay of {Feed}: history no longer reaches seq {Seq}; skipping to {First}", feed.Feed, feed.Cursor + 1, skippedTo + 1);
-        feed.Cursor = skippedTo;
-        _metrics?.Skipped();
-        foreach (var subscriber in feed.Subscribers)
-        {
-            if (subscriber.Position >= skippedTo) continue;
-            subscriber.Position = skippedTo;
-            subscriber.Follower.Transport.Gap(feed.Feed, skippedTo, subscriber.Follower);
-        }
-    }
-
-    private static void Send(RelayedFeed feed, FeedItem item)
-    {
-        if (item.Seq <= feed.Cursor) return;
-        // Recipients grouped by transport, so each transport encodes the item once; nearly always one group.
-        ILiveTransport? transport = null;
-        List<LiveSubscriber>? recipients = null;
-        List<(ILiveTransport Transport, List<LiveSubscriber> Recipients)>? others = null;
-        foreach (var subscriber in feed.Subscribers)
-        {
-            if (subscriber.Position >= item.Seq) continue;
-            subscriber.Position = item.Seq;
-            var to = subscriber.Follower;
-            if (!to.TryMarkSent(item.Article))
-            {
-                to.Transport.Passed(item, to);
-                continue;
-            }
-            if (transport is null || transport == to.Transport)
-            {
-                transport = to.Transport;
-                (recipients ??= []).Add(to);
-                continue;
-            }
-            others ??= [];
-            var group = others.FindIndex(g => g.Transport == to.Transport);
-            if (group < 0) others.Add((to.Transport, [to]));
-            else others[group].Recipients.Add(to);
-        }
-        if (transport is not null) transport.Send(item, recipients!);
-        if (others is not null)
-        {
-            foreach (var (other, list) in others) other.Send(item, list);
-        }
-        // Moved last, so a reader of CursorOf knows every subscriber has been handed the item.
-        feed.Cursor = item.Seq;
     }
 
     /// <summary>Renews every feed's lease, learns heads to catch up to, and lets go of feeds nobody here follows.</summary>

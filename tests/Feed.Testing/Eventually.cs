@@ -10,6 +10,13 @@ public static class Eventually
         return await task;
     }
 
+    public static async Task Within(Task task, TimeSpan limit, string what)
+    {
+        var done = await Task.WhenAny(task, Task.Delay(limit));
+        if (done != task) throw new TimeoutException($"Waited {limit.TotalSeconds:0.#} s for {what}.");
+        await task;
+    }
+
     public static Task TrueAsync(Func<bool> condition, TimeSpan limit, string what) =>
         TrueAsync(() => Task.FromResult(condition()), limit, what);
 
