@@ -1,3 +1,6 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+
 namespace Feed.WebFront.Live;
 
 /// <summary>
@@ -7,8 +10,13 @@ namespace Feed.WebFront.Live;
 public abstract class LiveSubscriber(string id, int recentCapacity)
 {
     private readonly HashSet<string> _feeds = [];
-    private readonly HashSet<string> _recent = [];
-    private readonly Queue<string> _recentOrder = new();
+    // Recent articles by a 64-bit hash of their id, oldest overwritten first. Numbers, not the id strings: the set lives
+    // as long as the connection, and strings put into it on every delivery would be young objects a long-lived set
+    // points to, which every young-generation GC must trace (thousands of connections). Two different ids share a
+    // hash once in ~2^64/capacity checks, far beyond any connection's lifetime.
+    private readonly HashSet<ulong> _recent = [];
+    private readonly ulong[] _recentOrder = new ulong[Math.Max(1, recentCapacity)];
+    private int _recentNext;
 
     public string Id { get; } = id;
 
@@ -45,12 +53,13 @@ public abstract class LiveSubscriber(string id, int recentCapacity)
     {
         // An article in one feed can only come through that feed, where positions already keep it from repeating.
         if (article.Feeds.Count <= 1) return true;
-        var articleId = article.Id;
+        var key = XxHash64.HashToUInt64(MemoryMarshal.AsBytes(article.Id.AsSpan()));
         lock (_recent)
         {
-            if (!_recent.Add(articleId)) return false;
-            _recentOrder.Enqueue(articleId);
-            while (_recentOrder.Count > recentCapacity) _recent.Remove(_recentOrder.Dequeue());
+            if (!_recent.Add(key)) return false;
+            if (_recent.Count > _recentOrder.Length) _recent.Remove(_recentOrder[_recentNext]);
+            _recentOrder[_recentNext] = key;
+            _recentNext = (_recentNext + 1) % _recentOrder.Length;
             return true;
         }
     }
