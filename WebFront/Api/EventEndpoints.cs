@@ -55,6 +55,8 @@ public static class EventEndpoints
         relay.Connect(stream);
         try
         {
+            if (resumeFrom is not null && feeds.Length > 1)
+                await Task.WhenAll(feeds.Select((feed, i) => relay.RememberSent(stream.Id, keys[feed], resumeFrom[i], options.Value.ResumeLookBack)));
             // Every feed is followed before the first byte goes out, so a refusal is still a plain HTTP error.
             var answers = await Task.WhenAll(feeds.Select((feed, i) => relay.Subscribe(stream.Id, keys[feed], resumeFrom?[i], replay: true)));
             for (var i = 0; i < feeds.Length; i++) stream.Positions[i] = resumeFrom?[i] ?? answers[i].Head;

@@ -13,4 +13,11 @@ public sealed class EventStreamOptions
 
     /// <summary>The <c>retry:</c> a browser's EventSource waits before reconnecting after the stream drops.</summary>
     public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// On a resume of a stream that follows several feeds, the articles of this many items up to the cursor in each
+    /// feed count as already sent. An article sent through one feed is followed by an <c>id:</c> that moves its other
+    /// feeds past it; a drop between the two would otherwise send it again through those feeds.
+    /// </summary>
+    public int ResumeLookBack { get; set; } = 32;
 }

@@ -11,6 +11,7 @@ public sealed class EventStreamOptionsValidator : IValidateOptions<EventStreamOp
         if (o.HeartbeatInterval <= TimeSpan.Zero || o.HeartbeatInterval > TimeSpan.FromSeconds(15))
             problems.Add($"Feed:Events:HeartbeatInterval must be above 0 and at most 15 s (the contract's promise); it is {o.HeartbeatInterval}.");
         if (o.RetryInterval <= TimeSpan.Zero) problems.Add("Feed:Events:RetryInterval must be above 0.");
+        if (o.ResumeLookBack is < 0 or > 1000) problems.Add($"Feed:Events:ResumeLookBack must be 0 to 1000; it is {o.ResumeLookBack}.");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

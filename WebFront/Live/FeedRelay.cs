@@ -112,6 +112,21 @@ public sealed class FeedRelay : IFeedObserver
         }
     }
 
+    /// <summary>
+    /// Counts the articles of the last <paramref name="count"/> items of the feed up to <paramref name="upTo"/> as already
+    /// sent to the subscriber: what a resuming client had, so that the same articles coming through its other feeds are
+    /// passed over rather than sent again.
+    /// </summary>
+    public async Task RememberSent(string subscriberId, FeedKey key, long upTo, int count)
+    {
+        if (count <= 0 || upTo <= 0 || !_subscribers.TryGetValue(subscriberId, out var subscriber)) return;
+        var page = await _directory.Feed(key.ToString()).Read(Math.Max(0, upTo - count), count);
+        foreach (var item in page.Items)
+        {
+            if (item.Seq <= upTo) subscriber.TryMarkSent(item.Article);
+        }
+    }
+
     private static FollowRefusedException Closing() => new("This connection is closing.", transient: false);
 
     private static FollowRefusedException Unavailable(string feed) => new($"{feed} is unavailable right now; subscribe again shortly.", transient: true);

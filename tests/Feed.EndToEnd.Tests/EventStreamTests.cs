@@ -85,6 +85,21 @@ public sealed class EventStreamTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_drop_between_an_article_and_the_id_that_passes_it_in_another_feed_does_not_send_it_again()
+    {
+        // The stream sent the speakers story through country:AZ (seq 1) and dropped before the id that moves country:KR
+        // past it: that is the cursor [1, 0]. Resuming from it must not send the story again through country:KR.
+        await Stories.PublishAsync(_http, Stories.SpeakersMeet("drop-1"));
+        var cursor = StreamCursor.Format([1, 0], StreamCursor.HashOf(["country:AZ", "country:KR"]));
+
+        await using var back = await EventStreamClient.ConnectAsync(_host.BaseAddress, "country:AZ,country:KR", cursor);
+        await Stories.PublishAsync(_http, Stories.Tagged("drop-2", "Baku and Seoul open a direct flight", ["AZ", "KR"]));
+
+        Assert.Equal("drop-2", (await back.NextAsync("the article published after the resume")).Article.Id);
+        Assert.Empty(await back.DrainAsync(_host, "country:AZ", "country:KR"));
+    }
+
+    [Fact]
     public async Task A_cursor_beyond_the_feed_history_gets_a_gap_event_then_live_items()
     {
         // A cursor of a feed list the server knows, but with positions this installation never reached (data reset).
