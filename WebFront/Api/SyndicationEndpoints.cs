@@ -1,3 +1,5 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using System.ComponentModel;
 using System.Text.Json;
 using Feed.Tagging;
@@ -9,8 +11,9 @@ namespace Feed.WebFront.Api;
 
 /// <summary>
 /// <c>GET /api/feeds/{feed}/atom</c> and <c>/jsonfeed</c>: each feed as a document feed readers follow. The <c>ETag</c>
-/// comes from the feed's head (items never change once appended), so a reader polling an unchanged feed gets 304
-/// after one head look-up, without reading history.
+/// comes from the feed's head and its newest article (items never change once appended), so a reader polling an
+/// unchanged feed gets 304 after one look at the grain's newest item, without reading history; the article makes a tag
+/// of one installation differ from the same head number of another (a reset, a restored backup).
 /// </summary>
 public static class SyndicationEndpoints
 {
@@ -59,10 +62,10 @@ public static class SyndicationEndpoints
         var grain = grains.GetGrain<IFeedGrain>(key.ToString());
         var request = http.Request.GetTypedHeaders();
 
-        var head = (await grain.Read(null, 0)).Head;
         if (request.IfNoneMatch.Count > 0)
         {
-            var current = Tag(format, head, count);
+            var newest = await grain.Read(null, 1);
+            var current = Tag(format, newest, count);
             if (request.IfNoneMatch.Any(t => t.Compare(current, useStrongComparison: false) || t.Equals(EntityTagHeaderValue.Any)))
             {
                 http.Response.GetTypedHeaders().ETag = current;
@@ -72,14 +75,18 @@ public static class SyndicationEndpoints
 
         var page = await grain.Read(null, count);
         var items = page.Items.Reverse().ToArray();
-        var etag = Tag(format, page.Head, count);
+        var etag = Tag(format, page, count);
         DateTimeOffset? modified = items.Length == 0 ? null : items.Max(i => new DateTimeOffset(DateTime.SpecifyKind(i.Article.PublishedAt, DateTimeKind.Utc)));
         // The file result answers If-None-Match / If-Modified-Since itself (RFC 9110: If-None-Match wins).
         return TypedResults.Bytes(write(key, items, new FeedLinks(http.Request, key.ToString())), contentType, lastModified: modified, entityTag: etag);
     }
 
-    /// <summary>One version of one document: the format, the newest seq it holds and how many items it holds.</summary>
-    private static EntityTagHeaderValue Tag(string format, long head, int count) => new($"\"{format}-{head}-{count}\"");
+    /// <summary>One version of one document: the format, the newest seq it holds, how many items, and its newest article.</summary>
+    private static EntityTagHeaderValue Tag(string format, FeedPage latest, int count)
+    {
+        var newest = latest.Items.Count == 0 ? "0" : XxHash32.HashToUInt32(MemoryMarshal.AsBytes(latest.Items[^1].Article.Id.AsSpan())).ToString("x8");
+        return new($"\"{format}-{latest.Head}-{count}-{newest}\"");
+    }
 
     private static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "Bad request");

@@ -125,6 +125,26 @@ public sealed class SyndicationTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Another_installation_with_a_feed_at_the_same_head_does_not_answer_a_reader_304()
+    {
+        // A reader's validators from this installation, then a fresh one (a reset, another server) whose country:JP also
+        // reaches seq 1, with another article: the reader must get the new document, not a stale 304.
+        await Stories.PublishAsync(_http, Stories.Tagged("syn-jp-here", "Tokyo opens a new port", ["JP"]));
+        var etag = (await _http.GetAsync("api/feeds/country:JP/atom")).Headers.ETag!;
+        await using var other = await FeedHost.StartAsync();
+        using var otherHttp = other.CreateHttpClient();
+        await Stories.PublishAsync(otherHttp, Stories.Tagged("syn-jp-there", "Osaka hosts a trade fair", ["JP"]));
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/feeds/country:JP/atom");
+        request.Headers.IfNoneMatch.Add(etag);
+        var answer = await otherHttp.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.NotEqual(etag, answer.Headers.ETag);
+        Assert.Contains("Osaka hosts a trade fair", await answer.Content.ReadAsStringAsync());
+    }
+
     private async Task<HttpResponseMessage> Conditional(string url, EntityTagHeaderValue? etag, DateTimeOffset? modified)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
