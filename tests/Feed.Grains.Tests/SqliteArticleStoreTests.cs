@@ -1,28 +1,16 @@
 using Feed.Grains.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Feed.Grains.Tests;
 
 /// <summary>The SQLite article store and its writer on their own, over a temporary file.</summary>
 public sealed class SqliteArticleStoreTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "article-store-tests-" + Guid.NewGuid().ToString("N"));
-    private readonly SqliteDatabase _db;
+    private readonly TemporaryDatabase _db = new();
     private readonly SqliteArticleStore _articles;
 
-    public SqliteArticleStoreTests()
-    {
-        Directory.CreateDirectory(_folder);
-        _db = new SqliteDatabase(Options.Create(new StorageOptions { SqlitePath = Path.Combine(_folder, "feed.db") }), NullLogger<SqliteDatabase>.Instance);
-        _articles = new SqliteArticleStore(_db);
-    }
+    public SqliteArticleStoreTests() => _articles = new SqliteArticleStore(_db.Database);
 
-    public void Dispose()
-    {
-        _db.Dispose();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _db.Dispose();
 
     [Fact]
     public async Task Claiming_a_new_article_stores_it_as_pending_and_answers_nothing()

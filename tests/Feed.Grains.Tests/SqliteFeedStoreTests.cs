@@ -1,30 +1,21 @@
 using Feed.Grains.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Feed.Grains.Tests;
 
 /// <summary>The SQLite feed store on its own, over a temporary file.</summary>
 public sealed class SqliteFeedStoreTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "feed-store-tests-" + Guid.NewGuid().ToString("N"));
-    private readonly SqliteDatabase _db;
+    private readonly TemporaryDatabase _db = new();
     private readonly SqliteFeedStore _feeds;
     private readonly SqliteArticleStore _articles;
 
     public SqliteFeedStoreTests()
     {
-        Directory.CreateDirectory(_folder);
-        _db = new SqliteDatabase(Options.Create(new StorageOptions { SqlitePath = Path.Combine(_folder, "feed.db") }), NullLogger<SqliteDatabase>.Instance);
-        _feeds = new SqliteFeedStore(_db);
-        _articles = new SqliteArticleStore(_db);
+        _feeds = new SqliteFeedStore(_db.Database);
+        _articles = new SqliteArticleStore(_db.Database);
     }
 
-    public void Dispose()
-    {
-        _db.Dispose();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _db.Dispose();
 
     private async Task<FeedItem> ItemAsync(string feed, long seq)
     {
