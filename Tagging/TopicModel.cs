@@ -1,8 +1,9 @@
 namespace Feed.Tagging;
 
 /// <summary>
-/// Topics by weighted keywords in one pass over the tokens: each keyword adds its weight to its topic (twice in the
-/// headline; a phrase listed under several topics counts for each); a topic is tagged when it reaches
+/// Topics by weighted keywords in one pass over the tokens: each keyword adds its weight to its topic
+/// (<see cref="TaggingOptions.TopicHeadlineWeight"/> times in the headline; a phrase listed under several topics counts
+/// for each); a topic is tagged when it reaches
 /// <see cref="TaggingOptions.TopicMinScore"/> (plus <see cref="TaggingOptions.TopicMinScorePerWord"/> per word of the text,
 /// up to <see cref="TaggingOptions.TopicLengthCap"/> words) and a share of the best topic, at most <see cref="TaggingOptions.MaxTopics"/>.
 /// </summary>
@@ -16,12 +17,14 @@ public sealed class TopicModel
     {
         _options = options;
         _slugs = topics.Select(t => t.Slug).ToArray();
-        // A phrase listed under several topics ("drought": weather, disaster, environment) counts for each of them.
+        // A phrase listed under several topics ("drought": weather, disaster, environment) counts for each of them;
+        // listed twice under one topic, it counts once, with its larger weight. Abbreviations keep their case ("SAT",
+        // "UN" are not "sat" and "un"); every other keyword matches in any case.
         _keywords = new PhraseIndex<TopicHit[]>(
             topics.SelectMany((t, i) => t.Keywords.Select(k => (Key: Normalize(k.Text), Hit: new TopicHit(i, k.Weight))))
                 .GroupBy(k => k.Key)
-                .Select(g => (g.Key, g.Select(k => k.Hit).ToArray())),
-            caseSensitive: false);
+                .Select(g => (g.Key, g.GroupBy(k => k.Hit.Topic).Select(h => h.MaxBy(k => k.Hit.Weight).Hit).ToArray())),
+            caseSensitive: true);
     }
 
     public IReadOnlyList<string> Find(string text, List<Token> tokens, int headlineEnd)
@@ -38,7 +41,7 @@ public sealed class TopicModel
                 i++;
                 continue;
             }
-            var factor = token.Start < headlineEnd ? 2 : 1;
+            var factor = token.Start < headlineEnd ? _options.TopicHeadlineWeight : 1.0;
             foreach (var hit in phrase.Target) scores[hit.Topic] += hit.Weight * factor;
             i += phrase.Length;
         }
@@ -56,9 +59,11 @@ public sealed class TopicModel
             .Select(c => c.Slug).Order(StringComparer.Ordinal).ToArray();
     }
 
-    // "Hip-hop" and "hip hop" are the same tokens, so the same phrase.
+    // "Hip-hop" and "hip hop" are the same tokens, so the same phrase; "Nature" and "nature" too.
     private static string Normalize(string phrase) =>
-        string.Join(' ', Tokenizer.Tokenize(phrase).Select(t => t.In(phrase).ToString().ToLowerInvariant()));
+        string.Join(' ', Tokenizer.Tokenize(phrase).Select(t => t.Has(TokenShape.AllCaps) && t.Length > 1
+            ? t.In(phrase).ToString()
+            : t.In(phrase).ToString().ToLowerInvariant()));
 
     private readonly record struct TopicHit(int Topic, double Weight);
 }
