@@ -20,11 +20,25 @@ public sealed class TopicModel
         // A phrase listed under several topics ("drought": weather, disaster, environment) counts for each of them;
         // listed twice under one topic, it counts once, with its larger weight. Abbreviations keep their case ("SAT",
         // "UN" are not "sat" and "un"); every other keyword matches in any case.
-        _keywords = new PhraseIndex<TopicHit[]>(
-            topics.SelectMany((t, i) => t.Keywords.Select(k => (Key: Normalize(k.Text), Hit: new TopicHit(i, k.Weight))))
-                .GroupBy(k => k.Key)
-                .Select(g => (g.Key, g.GroupBy(k => k.Hit.Topic).Select(h => h.MaxBy(k => k.Hit.Weight).Hit).ToArray())),
-            caseSensitive: true);
+        var hits = topics.SelectMany((t, i) => t.Keywords.Select(k => (Key: Normalize(k.Text), Hit: new TopicHit(i, k.Weight))))
+            .GroupBy(k => k.Key)
+            .ToDictionary(g => g.Key, g => g.GroupBy(k => k.Hit.Topic).Select(h => h.MaxBy(k => k.Hit.Weight).Hit).ToList());
+        _keywords = new PhraseIndex<TopicHit[]>(hits.Select(h => (h.Key, WithShorterPhrases(h.Key, h.Value, hits))), caseSensitive: true);
+    }
+
+    // The longest phrase wins the words it covers, so it also counts for the topics of the shorter phrases it starts with
+    // ("nurses strike" is labour, and "nurses" health); a topic it lists itself keeps that weight, 0 to silence
+    // a misleading word ("degrees Celsius" is no education).
+    private static TopicHit[] WithShorterPhrases(string key, List<TopicHit> own, Dictionary<string, List<TopicHit>> all)
+    {
+        var result = new List<TopicHit>(own);
+        for (var end = key.LastIndexOf(' '); end > 0; end = key.LastIndexOf(' ', end - 1))
+        {
+            if (!all.TryGetValue(key[..end], out var shorter)) continue;
+            foreach (var hit in shorter)
+                if (!result.Exists(h => h.Topic == hit.Topic)) result.Add(hit);
+        }
+        return result.ToArray();
     }
 
     public IReadOnlyList<string> Find(string text, List<Token> tokens, int headlineEnd)
