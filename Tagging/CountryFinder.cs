@@ -64,13 +64,20 @@ public sealed class CountryFinder
         if (partOfNames is not null) // once "Andrew Jackson", every later "Jackson" is the man
             mentions.RemoveAll(m => partOfNames.Contains(Span(text, tokens, m.At, m.Length)));
 
+        // Countries the text names outright, and those its unambiguous places name: a shared place name is settled by
+        // them, but never by its own most populous reading ("Victoria" in a story about the Seychelles is not Australia's).
         var named = new HashSet<string>(StringComparer.Ordinal);
+        List<(Place[] Places, string Country)>? placeCountries = null;
         foreach (var m in mentions)
         {
             if (m.Term.Code is { } code && !m.Term.Weak) named.Add(code);
-            else if (m.Term.Places is { } places && _gazetteer.Resolve(places) is { } where) named.Add(where);
+            else if (m.Term.Places is { } places && _gazetteer.Resolve(places) is { } where) (placeCountries ??= []).Add((places, where));
         }
         if (dateline is { Certain: true } sure) named.Add(sure.Countries[0]);
+        var namedOutright = placeCountries is null ? named : new HashSet<string>(named, StringComparer.Ordinal);
+        if (placeCountries is not null) foreach (var (_, where) in placeCountries) named.Add(where);
+        Func<string, bool> NamedBesides(Place[] places) => placeCountries is null ? named.Contains
+            : c => namedOutright.Contains(c) || placeCountries.Exists(p => p.Country == c && !ReferenceEquals(p.Places, places));
 
         var weighting = new MentionWeighting(_options);
         if (dateline is { } line)
@@ -85,7 +92,7 @@ public sealed class CountryFinder
             if (m.Role == MentionRole.Subject && k > 0 && mentions[k - 1].Role == MentionRole.Passing
                 && mentions[k - 1].At + mentions[k - 1].Length + 1 == m.At && tokens[m.At - 1].In(text) is "or" or "and" or "nor")
                 mentions[k] = m = m with { Role = MentionRole.Passing };
-            var code = m.Term.Places is { } places ? ResolvePlace(text, tokens, mentions, k, places, named) : m.Term.Code;
+            var code = m.Term.Places is { } places ? ResolvePlace(text, tokens, mentions, k, places, NamedBesides) : m.Term.Code;
             if (code is null) continue;
             if (m.Term.Weak && !named.Contains(code) && !WeakCountryIsMeant(text, tokens, m, mentions)) continue;
             weighting.AddMention(code, weighting.PositionWeight(tokens[m.At].Start, headlineEnd, leadEnd), m.Role, m.Term.Places is not null);
@@ -94,7 +101,8 @@ public sealed class CountryFinder
     }
 
     // "Victoria, British Columbia", "Paris, Texas": a place followed by a comma and a region or country lies there.
-    private string? ResolvePlace(string text, List<Token> tokens, List<Mention> mentions, int k, Place[] places, HashSet<string> named)
+    private string? ResolvePlace(string text, List<Token> tokens, List<Mention> mentions, int k, Place[] places,
+        Func<Place[], Func<string, bool>> namedBesides)
     {
         var m = mentions[k];
         // "Iraq's Kurdistan", "Pakistan's Punjab": the possessive country says where the place is.
@@ -104,10 +112,10 @@ public sealed class CountryFinder
         if (k + 1 < mentions.Count && mentions[k + 1] is { } next && next.At == m.At + m.Length
             && text.AsSpan(tokens[next.At - 1].Start + tokens[next.At - 1].Length, tokens[next.At].Start - tokens[next.At - 1].Start - tokens[next.At - 1].Length).Trim() is ",")
         {
-            var where = next.Term.Places is { } regionPlaces ? _gazetteer.Resolve(regionPlaces, named.Contains) : next.Term.Code;
+            var where = next.Term.Places is { } regionPlaces ? _gazetteer.Resolve(regionPlaces, namedBesides(regionPlaces)) : next.Term.Code;
             if (where is not null) return where;
         }
-        return _gazetteer.Resolve(places, named.Contains);
+        return _gazetteer.Resolve(places, namedBesides(places));
     }
 
     // A weak name (Georgia, Jordan, Chad) counts with a place context ("in Chad", "Jordan's king"), beside other

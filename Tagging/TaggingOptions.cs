@@ -7,7 +7,8 @@ namespace Feed.Tagging;
 public sealed class TaggingOptions
 {
     /// <summary>Keyword weight a topic needs to be tagged, before the allowance for length; a keyword in the headline
-    /// counts twice. Short wire stories often name their second topic once, so one strong keyword is enough.</summary>
+    /// counts <see cref="TopicHeadlineWeight"/> times. Short wire stories often name their second topic once, so one
+    /// strong keyword is enough.</summary>
     public double TopicMinScore { get; set; } = 1.5;
 
     /// <summary>The minimum rises by this much per word of the text, since longer texts gather stray keywords.</summary>
@@ -18,6 +19,9 @@ public sealed class TaggingOptions
 
     /// <summary>A topic must also reach this share of the best topic's score, so side remarks don't tag.</summary>
     public double TopicMinShareOfBest { get; set; } = 0.18;
+
+    /// <summary>A topic keyword in the headline counts this many times: the headline names what the story is about.</summary>
+    public double TopicHeadlineWeight { get; set; } = 2.0;
 
     /// <summary>At most this many topics per article, the strongest first.</summary>
     public int MaxTopics { get; set; } = 4;

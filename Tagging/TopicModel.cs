@@ -1,8 +1,9 @@
 namespace Feed.Tagging;
 
 /// <summary>
-/// Topics by weighted keywords in one pass over the tokens: each keyword adds its weight to its topic (twice in the
-/// headline; a phrase listed under several topics counts for each); a topic is tagged when it reaches
+/// Topics by weighted keywords in one pass over the tokens: each keyword adds its weight to its topic
+/// (<see cref="TaggingOptions.TopicHeadlineWeight"/> times in the headline; a phrase listed under several topics counts
+/// for each); a topic is tagged when it reaches
 /// <see cref="TaggingOptions.TopicMinScore"/> (plus <see cref="TaggingOptions.TopicMinScorePerWord"/> per word of the text,
 /// up to <see cref="TaggingOptions.TopicLengthCap"/> words) and a share of the best topic, at most <see cref="TaggingOptions.MaxTopics"/>.
 /// </summary>
@@ -16,12 +17,28 @@ public sealed class TopicModel
     {
         _options = options;
         _slugs = topics.Select(t => t.Slug).ToArray();
-        // A phrase listed under several topics ("drought": weather, disaster, environment) counts for each of them.
-        _keywords = new PhraseIndex<TopicHit[]>(
-            topics.SelectMany((t, i) => t.Keywords.Select(k => (Key: Normalize(k.Text), Hit: new TopicHit(i, k.Weight))))
-                .GroupBy(k => k.Key)
-                .Select(g => (g.Key, g.Select(k => k.Hit).ToArray())),
-            caseSensitive: false);
+        // A phrase listed under several topics ("drought": weather, disaster, environment) counts for each of them;
+        // listed twice under one topic, it counts once, with its larger weight. Abbreviations keep their case ("SAT",
+        // "UN" are not "sat" and "un"); every other keyword matches in any case.
+        var hits = topics.SelectMany((t, i) => t.Keywords.Select(k => (Key: Normalize(k.Text), Hit: new TopicHit(i, k.Weight))))
+            .GroupBy(k => k.Key)
+            .ToDictionary(g => g.Key, g => g.GroupBy(k => k.Hit.Topic).Select(h => h.MaxBy(k => k.Hit.Weight).Hit).ToList());
+        _keywords = new PhraseIndex<TopicHit[]>(hits.Select(h => (h.Key, WithShorterPhrases(h.Key, h.Value, hits))), caseSensitive: true);
+    }
+
+    // The longest phrase wins the words it covers, so it also counts for the topics of the shorter phrases it starts with
+    // ("nurses strike" is labour, and "nurses" health); a topic it lists itself keeps that weight, 0 to silence
+    // a misleading word ("degrees Celsius" is no education).
+    private static TopicHit[] WithShorterPhrases(string key, List<TopicHit> own, Dictionary<string, List<TopicHit>> all)
+    {
+        var result = new List<TopicHit>(own);
+        for (var end = key.LastIndexOf(' '); end > 0; end = key.LastIndexOf(' ', end - 1))
+        {
+            if (!all.TryGetValue(key[..end], out var shorter)) continue;
+            foreach (var hit in shorter)
+                if (!result.Exists(h => h.Topic == hit.Topic)) result.Add(hit);
+        }
+        return result.ToArray();
     }
 
     public IReadOnlyList<string> Find(string text, List<Token> tokens, int headlineEnd)
@@ -38,7 +55,7 @@ public sealed class TopicModel
                 i++;
                 continue;
             }
-            var factor = token.Start < headlineEnd ? 2 : 1;
+            var factor = token.Start < headlineEnd ? _options.TopicHeadlineWeight : 1.0;
             foreach (var hit in phrase.Target) scores[hit.Topic] += hit.Weight * factor;
             i += phrase.Length;
         }
@@ -56,9 +73,11 @@ public sealed class TopicModel
             .Select(c => c.Slug).Order(StringComparer.Ordinal).ToArray();
     }
 
-    // "Hip-hop" and "hip hop" are the same tokens, so the same phrase.
+    // "Hip-hop" and "hip hop" are the same tokens, so the same phrase; "Nature" and "nature" too.
     private static string Normalize(string phrase) =>
-        string.Join(' ', Tokenizer.Tokenize(phrase).Select(t => t.In(phrase).ToString().ToLowerInvariant()));
+        string.Join(' ', Tokenizer.Tokenize(phrase).Select(t => t.Has(TokenShape.AllCaps) && t.Length > 1
+            ? t.In(phrase).ToString()
+            : t.In(phrase).ToString().ToLowerInvariant()));
 
     private readonly record struct TopicHit(int Topic, double Weight);
 }

@@ -60,6 +60,14 @@ public sealed class PlaceTaggingTests
     }
 
     [Theory]
+    [InlineData("Seychelles votes", "The count in Victoria went smoothly.", "SC")]
+    [InlineData("Museum returns pole", "VICTORIA, British Columbia — A museum in Victoria returned a carved pole.", "CA")]
+    public void A_country_the_text_names_settles_a_shared_place_before_its_most_populous_reading(string headline, string body, string code)
+    {
+        Assert.Equal([code], Tagger.Tag(headline, null, body).Countries);
+    }
+
+    [Theory]
     [InlineData("She wore a Panama hat on the Congo River.", "PA")]
     [InlineData("A German shepherd was rescued from the lake.", "DE")]
     [InlineData("Community organiser India Walton will run for council.", "IN")]

@@ -7,7 +7,8 @@ namespace Feed.Tests;
 /// <summary>
 /// Scores the tagger on three labelled sets in TaggingEvaluation/ and prints precision and recall for each:
 /// stories.jsonl (the first 143 stories, used to tune the original keyword thresholds), tune.jsonl and heldout.jsonl
-/// (324 wire-style stories written for issue 12, split once by number: wire-NNN is held out when NNN mod 5 is 2 or 4).
+/// (324 wire-style stories written for issue 12, split once by number: wire-NNN is held out when NNN mod 5 is 2 or 4;
+/// tune.jsonl also holds 144 stories added later for tuning only, added-NNN).
 /// Thresholds and word lists were tuned on stories.jsonl and tune.jsonl only; the targets are asserted on heldout.jsonl.
 /// </summary>
 public sealed class TaggingEvaluationTests(ITestOutputHelper output)
@@ -17,11 +18,12 @@ public sealed class TaggingEvaluationTests(ITestOutputHelper output)
     private const double CountryRecallTarget = 0.97;
     private const double TopicF1Target = 0.88;
 
-    // What the tagger reached on the held-out stories when they were first scored (P 0.969, R 0.994, F1 0.766):
-    // asserted so that no change makes it worse unnoticed, until the targets above hold and replace them.
+    // Just below what the tagger reaches on the held-out stories (countries P 0.969, R 0.994; topics P 0.788, R 0.771,
+    // F1 0.780; first scored at F1 0.766): asserted so that no change makes it worse unnoticed, until the targets above
+    // hold and replace them.
     private const double CountryPrecisionFloor = 0.96;
     private const double CountryRecallFloor = 0.99;
-    private const double TopicF1Floor = 0.76;
+    private const double TopicF1Floor = 0.77;
 
     private static readonly ArticleTagger Tagger = new(TaggingData.Default);
 
@@ -48,7 +50,7 @@ public sealed class TaggingEvaluationTests(ITestOutputHelper output)
         output.WriteLine($"{targets}: {(met ? "met" : "not met yet")}");
         Console.WriteLine($"Tagging evaluation: {targets}: {(met ? "met" : "not met yet")}");
         Assert.True(countries.Precision >= CountryPrecisionFloor && countries.Recall >= CountryRecallFloor && topics.F1 >= TopicF1Floor,
-            $"Below the level measured when the held-out set was first scored (countries P ≥ {CountryPrecisionFloor}, R ≥ {CountryRecallFloor}; topics F1 ≥ {TopicF1Floor}). Measured: {summary}");
+            $"Below the level measured on the held-out set (countries P ≥ {CountryPrecisionFloor}, R ≥ {CountryRecallFloor}; topics F1 ≥ {TopicF1Floor}). Measured: {summary}");
     }
 
     private (Counts Countries, Counts Topics) Score(string file, bool printMisses)
