@@ -27,15 +27,17 @@ for path in glob.glob(sys.argv[1] + "/*.trx"):
     if counters is None: continue
     p += int(counters.get("passed", 0)); f += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
     s += int(counters.get("notExecuted", 0))
-    for result in root.iter("{*}UnitTestResult"):
-        if result.get("outcome") in ("Failed", "Error", "Timeout", "Aborted"):
-            message = result.find(".//{*}Message")
-            first = (message.text or "").strip().splitlines()[0][:300] if message is not None and message.text else ""
-            failures.append(f"FAILED {result.get('testName')} ({result.get('duration')}): {first}")
-for line in failures: print(line, file=sys.stderr)
+    for result in root.findall(".//{*}UnitTestResult"):
+        if result.get("outcome") not in ("Failed", "Error", "Timeout", "Aborted"): continue
+        message = result.find(".//{*}Message")
+        lines = (message.text or "").strip().splitlines() if message is not None else []
+        failures.append(f"FAILED {result.get('testName')} ({result.get('duration')}): {lines[0][:300] if lines else ''}")
+with open(sys.argv[1] + "/failures.txt", "w") as out:
+    out.writelines(line + "\n" for line in failures)
 print(p, f, s)
 PY
 )
+[ -s "$results/failures.txt" ] && cat "$results/failures.txt"
 if [ "${passed:-0}" -eq 0 ] && [ "${failed:-0}" -eq 0 ]; then failed=1; fi
 if [ "$status" -ne 0 ] && [ "${failed:-0}" -eq 0 ]; then failed=1; fi
 line="${passed:-0} passed, ${failed:-0} failed"

@@ -32,7 +32,11 @@ public sealed class ArticleGrain(IArticleStore store, IOptions<FeedOptions> opti
             resumed = known is not null;
             _stored = known ?? new StoredArticle(article, Delivered: false);
         }
-        if (_stored.Delivered) return Result(_stored.Article, duplicate: true);
+        if (_stored.Delivered)
+        {
+            DeactivateOnIdle(); // a repeat of an answered publish: as after the first answer, nothing here is needed again
+            return Result(_stored.Article, duplicate: true);
+        }
 
         // A pending article is a retry of a publish that never got its answer: finish what was started.
         var publishing = _stored.Article;
@@ -73,6 +77,7 @@ public sealed class ArticleGrain(IArticleStore store, IOptions<FeedOptions> opti
         {
             await Deliver(pending.Article, resumed: true);
             logger.LogInformation("Article {Id}: fan-out completed on retry", pending.Article.Id);
+            DeactivateOnIdle();
         }
         catch (Exception e)
         {

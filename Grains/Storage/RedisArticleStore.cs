@@ -14,7 +14,7 @@ public sealed class RedisArticleStore(RedisConnection redis) : IArticleStore
         if stored[1] then return stored end
         redis.call('HSET', KEYS[1], 'json', ARGV[1], 'delivered', '0')
         redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
-        return false
+        return nil
         """;
 
     // Deletes each article no feed's history holds (its feeds are in its JSON); answers how many went.

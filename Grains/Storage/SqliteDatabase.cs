@@ -209,7 +209,9 @@ public sealed class SqliteDatabase : IDisposable
                 }
                 catch (Exception e) when (!alone)
                 {
+                    // Undo this write only, then close its savepoint so the next write's starts at the same depth.
                     writer.Execute("ROLLBACK TO w");
+                    writer.Execute("RELEASE w");
                     write.Error = e;
                 }
             }

@@ -56,7 +56,11 @@ public static class EventEndpoints
         try
         {
             if (resumeFrom is not null && feeds.Length > 1)
-                await Task.WhenAll(feeds.Select((feed, i) => relay.RememberSent(stream.Id, keys[feed], resumeFrom[i], options.Value.ResumeLookBack)));
+            {
+                // The stream remembers RecentArticlesPerConnection articles: share them out, so no feed's marks push out another's.
+                var lookBack = Math.Min(options.Value.ResumeLookBack, limits.RecentArticlesPerConnection / feeds.Length);
+                await Task.WhenAll(feeds.Select((feed, i) => relay.RememberSent(stream.Id, keys[feed], resumeFrom[i], lookBack)));
+            }
             // Every feed is followed before the first byte goes out, so a refusal is still a plain HTTP error.
             var answers = await Task.WhenAll(feeds.Select((feed, i) => relay.Subscribe(stream.Id, keys[feed], resumeFrom?[i], replay: true)));
             for (var i = 0; i < feeds.Length; i++) stream.Positions[i] = resumeFrom?[i] ?? answers[i].Head;

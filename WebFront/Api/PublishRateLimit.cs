@@ -41,7 +41,7 @@ public sealed class PublishRateLimit(IOptions<RateLimitOptions> limits, Publishe
             var http = context.HttpContext;
             http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many publishes",
-                detail: $"This publisher key may publish {l.PublishesPerSecond} articles per second (bursts of {l.PublishBurst}); retry after {seconds} s.")
+                detail: FormattableString.Invariant($"This publisher key may publish {l.PublishesPerSecond} articles per second (bursts of {l.PublishBurst}); retry after {seconds} s."))
                 .ExecuteAsync(http);
         };
     }

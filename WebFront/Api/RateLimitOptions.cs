@@ -26,12 +26,18 @@ public sealed class RateLimitOptions
 
 public sealed class RateLimitOptionsValidator(IOptions<LiveOptions> live) : IValidateOptions<RateLimitOptions>
 {
+    /// <summary>One call in 1,000 s at the slowest; a million a second at the fastest.</summary>
+    public const double MinRate = 0.001, MaxRate = 1_000_000;
+
     public ValidateOptionsResult Validate(string? name, RateLimitOptions o)
     {
         var problems = new List<string>();
-        if (!(o.PublishesPerSecond > 0)) problems.Add($"Feed:RateLimits:PublishesPerSecond must be above 0; it is {o.PublishesPerSecond}.");
+        // Bounded both ways: the token bucket's refill period is computed from the rate and must stay a sane, non-zero time.
+        if (!(o.PublishesPerSecond is >= MinRate and <= MaxRate))
+            problems.Add($"Feed:RateLimits:PublishesPerSecond must be {MinRate} to {MaxRate}; it is {o.PublishesPerSecond}.");
         if (o.PublishBurst < 1) problems.Add($"Feed:RateLimits:PublishBurst must be at least 1; it is {o.PublishBurst}.");
-        if (!(o.SubscribesPerSecond > 0)) problems.Add($"Feed:RateLimits:SubscribesPerSecond must be above 0; it is {o.SubscribesPerSecond}.");
+        if (!(o.SubscribesPerSecond is >= MinRate and <= MaxRate))
+            problems.Add($"Feed:RateLimits:SubscribesPerSecond must be {MinRate} to {MaxRate}; it is {o.SubscribesPerSecond}.");
         var most = live.Value.MaxSubscriptionsPerConnection;
         // A client that reconnects subscribes to every feed it follows at once; the burst must let it.
         if (o.SubscribeBurst < most)

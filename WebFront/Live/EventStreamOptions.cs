@@ -15,9 +15,10 @@ public sealed class EventStreamOptions
     public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// On a resume of a stream that follows several feeds, the articles of this many items up to the cursor in each
-    /// feed count as already sent. An article sent through one feed is followed by an <c>id:</c> that moves its other
-    /// feeds past it; a drop between the two would otherwise send it again through those feeds.
+    /// On a resume of a stream that follows several feeds, the articles of this many items up to and including the cursor
+    /// in each feed count as already sent (fewer when the stream follows so many feeds that they would not all fit in
+    /// <see cref="LiveOptions.RecentArticlesPerConnection"/>). An article sent through one feed is followed by an
+    /// <c>id:</c> that moves its other feeds past it; a drop between the two would otherwise send it again through those.
     /// </summary>
     public int ResumeLookBack { get; set; } = 32;
 }

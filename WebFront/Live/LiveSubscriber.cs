@@ -15,6 +15,8 @@ public abstract class LiveSubscriber(string id, int recentCapacity)
     // points to, which every young-generation GC must trace (thousands of connections). Two different ids share a
     // hash once in ~2^64/capacity checks, far beyond any connection's lifetime.
     private readonly HashSet<ulong> _recent = [];
+    // Seeded per process, so nobody can choose ids whose hashes collide on purpose.
+    private static readonly long HashSeed = Random.Shared.NextInt64();
     private readonly ulong[] _recentOrder = new ulong[Math.Max(1, recentCapacity)];
     private int _recentNext;
 
@@ -53,7 +55,7 @@ public abstract class LiveSubscriber(string id, int recentCapacity)
     {
         // An article in one feed can only come through that feed, where positions already keep it from repeating.
         if (article.Feeds.Count <= 1) return true;
-        var key = XxHash64.HashToUInt64(MemoryMarshal.AsBytes(article.Id.AsSpan()));
+        var key = XxHash64.HashToUInt64(MemoryMarshal.AsBytes(article.Id.AsSpan()), HashSeed);
         lock (_recent)
         {
             if (!_recent.Add(key)) return false;

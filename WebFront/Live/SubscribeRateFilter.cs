@@ -39,8 +39,8 @@ public sealed class SubscribeRateFilter : IHubFilter, IDisposable
             if (!lease.IsAcquired)
             {
                 var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
-                throw new HubException($"Too many Subscribe calls on this connection (at most {_options.SubscribesPerSecond} per second, "
-                                       + $"bursts of {_options.SubscribeBurst}); subscribe again in {Math.Max(1, Math.Ceiling(wait.TotalSeconds))} s.");
+                throw new HubException(FormattableString.Invariant($"Too many Subscribe calls on this connection (at most {_options.SubscribesPerSecond} per second, ")
+                                       + FormattableString.Invariant($"bursts of {_options.SubscribeBurst}); subscribe again in {Math.Max(1, Math.Ceiling(wait.TotalSeconds))} s."));
             }
         }
         return await next(invocation);

@@ -11,6 +11,9 @@ public sealed class OptionValidationTests
     [InlineData("Feed:CachedItems", "-1", "Feed:CachedItems")]
     [InlineData("Feed:Retention", "00:10:00", "Feed:Retention")]
     [InlineData("Feed:Events:HeartbeatInterval", "00:01:00", "Feed:Events:HeartbeatInterval")]
+    [InlineData("Feed:Events:ResumeLookBack", "300", "Feed:Events:ResumeLookBack")] // more than Feed:Live:RecentArticlesPerConnection (256)
+    [InlineData("Feed:RateLimits:PublishesPerSecond", "0", "Feed:RateLimits:PublishesPerSecond")]
+    [InlineData("Feed:RateLimits:SubscribesPerSecond", "1e12", "Feed:RateLimits:SubscribesPerSecond")]
     [InlineData("Feed:Publishing:MaxHeadlineLength", "0", "Feed:Publishing:MaxHeadlineLength")]
     [InlineData("Storage:SqliteSynchronous", "SOMETIMES", "Storage:SqliteSynchronous")]
     [InlineData("Orleans:Membership", "Redis", "Orleans:RedisConnection")]

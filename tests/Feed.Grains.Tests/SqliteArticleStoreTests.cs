@@ -47,16 +47,22 @@ public sealed class SqliteArticleStoreTests : IDisposable
     [Fact]
     public async Task Many_writes_committed_together_each_succeed_or_fail_on_their_own()
     {
-        // Concurrent writes share transactions and reuse compiled statements; one failing write (an id never claimed)
-        // must not take the others with it.
-        var articles = Enumerable.Range(0, 200).Select(i => FeedCluster.Article($"many-{i}", "topic:economy")).ToArray();
+        var articles = Enumerable.Range(0, 50).Select(i => FeedCluster.Article($"many-{i}", "topic:economy")).ToArray();
         await Task.WhenAll(articles.Select(a => _articles.ClaimAsync(a)));
 
-        var marks = articles.Select(a => _articles.MarkDeliveredAsync(a.Id)).Append(_articles.MarkDeliveredAsync("never-claimed")).ToArray();
-        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => marks[^1]);
-        Assert.Contains("never-claimed", failure.Message);
-        await Task.WhenAll(marks[..^1]);
+        // Hold the writer so that every mark below queues up and goes in one transaction, each in its own savepoint,
+        // with the failing one (an id never claimed) in the middle.
+        using var gate = new ManualResetEventSlim();
+        var held = _db.Database.WriteAsync(_ => gate.Wait());
+        var marks = articles[..25].Select(a => _articles.MarkDeliveredAsync(a.Id))
+            .Append(_articles.MarkDeliveredAsync("never-claimed"))
+            .Concat(articles[25..].Select(a => _articles.MarkDeliveredAsync(a.Id))).ToArray();
+        gate.Set();
+        await held;
 
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => marks[25]);
+        Assert.Contains("never-claimed", failure.Message);
+        await Task.WhenAll(marks.Where((_, i) => i != 25));
         foreach (var a in articles) Assert.True((await _articles.GetAsync(a.Id))!.Delivered, a.Id);
         Assert.Null(await _articles.GetAsync("never-claimed"));
     }
