@@ -28,7 +28,7 @@ public sealed class FeedOptions
     /// storage, so it is short: at 1,000 articles/s each second of it is ~1,000 activations, each holding an article.
     /// Orleans' activation collector looks every half of it.
     /// </summary>
-    public TimeSpan ArticleIdleLifetime { get; set; } = TimeSpan.FromSeconds(20);
+    public TimeSpan ArticleIdleLifetime { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How often an article grain retries a fan-out that failed part-way, until every feed holds it.</summary>
     public TimeSpan FanOutRetryInterval { get; set; } = TimeSpan.FromSeconds(5);

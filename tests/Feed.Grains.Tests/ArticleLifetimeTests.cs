@@ -14,7 +14,7 @@ public sealed class ArticleLifetimeTests(FeedCluster fixture)
         var lifetime = silo.GetRequiredService<IOptions<FeedOptions>>().Value.ArticleIdleLifetime;
         var collection = silo.GetRequiredService<IOptions<GrainCollectionOptions>>().Value;
 
-        Assert.Equal(TimeSpan.FromSeconds(20), lifetime);
+        Assert.Equal(TimeSpan.FromSeconds(5), lifetime);
         Assert.Equal(lifetime, collection.ClassSpecificCollectionAge[typeof(ArticleGrain).FullName!]);
         Assert.Equal(lifetime / 2, collection.CollectionQuantum);
     }
