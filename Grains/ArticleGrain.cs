@@ -7,7 +7,7 @@ namespace Feed.Grains;
 
 /// <summary>
 /// One article. Publishing is idempotent by id: the article is stored (pending) before any feed sees it,
-/// then appended to every feed, then marked delivered; only then does the publisher get its answer. A
+/// then appended to every feed; only then does the publisher get its answer, and the article is marked delivered. A
 /// crash at any step leaves a pending article whose retry completes the fan-out, and each feed recognises
 /// an article it already holds, so no feed gets it twice.
 /// If a fan-out fails part-way while the silo stays up, the grain also retries it by itself on a timer, so
@@ -21,6 +21,7 @@ public sealed class ArticleGrain(IArticleStore store, IOptions<FeedOptions> opti
     private StoredArticle? _stored;
     private bool _loaded;
     private IGrainTimer? _retry;
+    private IGrainTimer? _markRetry;
 
     public async Task<PublishResult> Publish(Article article)
     {
@@ -57,11 +58,32 @@ public sealed class ArticleGrain(IArticleStore store, IOptions<FeedOptions> opti
         activity?.SetTag("feed.article.id", article.Id);
         activity?.SetTag("feed.article.feeds", article.Feeds.Count);
         await Task.WhenAll(article.Feeds.Select(feed => GrainFactory.GetGrain<IFeedGrain>(feed).Append(article, resumed)));
-        await store.MarkDeliveredAsync(article.Id);
+        // Every feed holds it durably: the publish is complete and may be answered now. The delivered mark is written
+        // behind the answer rather than before it (one storage round trip fewer on every publish): until it lands this
+        // activation answers repeats and reads from memory, and were it lost in a crash, the article would stay pending
+        // and its next publish would find every feed already holding it.
         _stored = new StoredArticle(article, Delivered: true);
         metrics.Published();
         _retry?.Dispose();
         _retry = null;
+        _ = MarkDeliveredAsync(article.Id);
+    }
+
+    private async Task MarkDeliveredAsync(string id)
+    {
+        try
+        {
+            await store.MarkDeliveredAsync(id);
+            _markRetry?.Dispose();
+            _markRetry = null;
+        }
+        catch (Exception e)
+        {
+            // Kept alive by the timer until the mark lands, so no later activation reads the article as pending meanwhile.
+            logger.LogWarning(e, "Article {Id}: storing its delivered mark failed; retrying every {Interval}", id, options.Value.FanOutRetryInterval);
+            var interval = options.Value.FanOutRetryInterval;
+            _markRetry ??= this.RegisterGrainTimer(() => MarkDeliveredAsync(id), new GrainTimerCreationOptions(interval, interval) { KeepAlive = true });
+        }
     }
 
     private async Task RetryAsync()

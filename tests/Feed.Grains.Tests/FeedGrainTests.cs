@@ -54,6 +54,22 @@ public sealed class FeedGrainTests(FeedCluster fixture)
     }
 
     [Fact]
+    public async Task An_answered_publish_is_marked_delivered_in_storage_and_a_new_activation_then_answers_a_repeat_as_duplicate()
+    {
+        var feed = FeedCluster.FreshTopicFeed();
+        var id = "mark-" + feed[6..];
+        var store = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<Storage.IArticleStore>();
+
+        Assert.False((await Grains.GetGrain<IArticleGrain>(id).Publish(FeedCluster.Article(id, feed))).Duplicate);
+        await Eventually.TrueAsync(async () => (await store.GetAsync(id))?.Delivered == true, TimeSpan.FromSeconds(10),
+            "the delivered mark written behind the answer to reach storage");
+        await fixture.Cluster.DeactivateAsync(Grains.GetGrain<IArticleGrain>(id));
+
+        Assert.True((await Grains.GetGrain<IArticleGrain>(id).Publish(FeedCluster.Article(id, feed))).Duplicate);
+        Assert.Equal(1, (await Grains.GetGrain<IFeedGrain>(feed).Read(after: 0, limit: 10)).Head);
+    }
+
+    [Fact]
     public async Task Publishing_an_id_again_is_a_duplicate_and_delivers_nothing()
     {
         var feed = FeedCluster.FreshTopicFeed();
