@@ -6,22 +6,14 @@ namespace Feed.WebFront.Live;
 /// Pushes feeds' heads and followers to their subscribers on a steady beat (<see cref="LiveOptions.CountsInterval"/>),
 /// so a page shows live counts without asking: changes coalesce into one message per feed per beat.
 /// </summary>
-public sealed class FeedCountsPusher(FeedRelay relay, IOptions<LiveOptions> options, ILogger<FeedCountsPusher> logger)
-    : BackgroundService
+public sealed class FeedCountsPusher(FeedRelay relay, IOptions<LiveOptions> options, TimeProvider clock, ILogger<FeedCountsPusher> logger)
+    : RelayBeat(options.Value.CountsInterval, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string Round => "Pushing feed counts";
+
+    protected override Task RunOnceAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.CountsInterval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                relay.PushCounts();
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(e, "Pushing feed counts failed");
-            }
-        }
+        relay.PushCounts();
+        return Task.CompletedTask;
     }
 }

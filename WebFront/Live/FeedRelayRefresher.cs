@@ -3,22 +3,10 @@ using Microsoft.Extensions.Options;
 namespace Feed.WebFront.Live;
 
 /// <summary>Renews this node's follow leases on a steady beat (see <see cref="LiveOptions.FollowRefreshInterval"/>).</summary>
-public sealed class FeedRelayRefresher(FeedRelay relay, IOptions<LiveOptions> options, ILogger<FeedRelayRefresher> logger)
-    : BackgroundService
+public sealed class FeedRelayRefresher(FeedRelay relay, IOptions<LiveOptions> options, TimeProvider clock, ILogger<FeedRelayRefresher> logger)
+    : RelayBeat(options.Value.FollowRefreshInterval, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.FollowRefreshInterval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await relay.RefreshAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(e, "Follow refresh round failed");
-            }
-        }
-    }
+    protected override string Round => "Follow refresh round";
+
+    protected override Task RunOnceAsync(CancellationToken stoppingToken) => relay.RefreshAsync(stoppingToken);
 }
