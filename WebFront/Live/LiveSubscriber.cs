@@ -50,12 +50,20 @@ public abstract class LiveSubscriber(string id, int recentCapacity)
         lock (_feeds) return _feeds.Remove(feed);
     }
 
+    /// <summary>
+    /// What a subscriber remembers an article by; null for an article in one feed, which can only come through that
+    /// feed, where positions already keep it from repeating. Worked out once per item, not once per subscriber.
+    /// </summary>
+    public static ulong? KeyOf(Article article) =>
+        article.Feeds.Count <= 1 ? null : XxHash64.HashToUInt64(MemoryMarshal.AsBytes(article.Id.AsSpan()), HashSeed);
+
     /// <summary>True the first time this article goes to this subscriber; false when it already went through another feed.</summary>
-    public bool TryMarkSent(Article article)
+    public bool TryMarkSent(Article article) => TryMarkSent(KeyOf(article));
+
+    /// <inheritdoc cref="TryMarkSent(Article)"/>
+    public bool TryMarkSent(ulong? article)
     {
-        // An article in one feed can only come through that feed, where positions already keep it from repeating.
-        if (article.Feeds.Count <= 1) return true;
-        var key = XxHash64.HashToUInt64(MemoryMarshal.AsBytes(article.Id.AsSpan()), HashSeed);
+        if (article is not { } key) return true;
         lock (_recent)
         {
             if (!_recent.Add(key)) return false;

@@ -14,12 +14,13 @@ public static class RelayFanOut
         ILiveTransport? transport = null;
         List<LiveSubscriber>? recipients = null;
         List<(ILiveTransport Transport, List<LiveSubscriber> Recipients)>? others = null;
+        var article = LiveSubscriber.KeyOf(item.Article);
         foreach (var subscriber in feed.Subscribers)
         {
             if (subscriber.Position >= item.Seq) continue;
             subscriber.Position = item.Seq;
             var to = subscriber.Follower;
-            if (!to.TryMarkSent(item.Article))
+            if (!to.TryMarkSent(article))
             {
                 to.Transport.Passed(item, to);
                 continue;
