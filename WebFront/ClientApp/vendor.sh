@@ -21,6 +21,14 @@ npm ci --no-audit --no-fund
 
 field() { node -p "require('$1/package.json').$2"; }
 
+# licence PKG TITLE HOME DEST: the package's licence, headed by where and which version it came from.
+licence() {
+  {
+    printf '%s v%s (%s), %s License; vendored by WebFront/ClientApp/vendor.sh.\n\n' "$2" "$(field "$1" version)" "$3" "$(field "$1" license)"
+    cat "$1/LICENSE"
+  } | publish "$4"
+}
+
 # Writes stdin to a file in one step, so a failed run never leaves half a file behind.
 publish() {
   local dest="$1" tmp
@@ -62,10 +70,7 @@ while IFS=$'\t' read -r code _; do
   publish "$lib/flags/$lower.svg" < "$svg"
   count=$((count + 1))
 done < "$countries"
-{
-  printf 'flag-icons v%s (https://github.com/lipis/flag-icons), %s License; vendored by WebFront/ClientApp/vendor.sh.\n\n' "$version" "$(field "$pkg" license)"
-  cat "$pkg/LICENSE"
-} | publish "$lib/flags/LICENSE"
+licence "$pkg" flag-icons https://github.com/lipis/flag-icons "$lib/flags/LICENSE"
 echo "vendor: lib/flags/ ($count flags, flag-icons $version)"
 
 # --- Icons: the Tabler outline icons named in icons.txt -----------------------------------------------
@@ -80,8 +85,5 @@ while read -r name _; do
   publish "$lib/icons/$name.svg" < "$svg"
   count=$((count + 1))
 done < "$here/icons.txt"
-{
-  printf '@tabler/icons v%s (https://tabler.io/icons), %s License; vendored by WebFront/ClientApp/vendor.sh.\n\n' "$version" "$(field "$pkg" license)"
-  cat "$pkg/LICENSE"
-} | publish "$lib/icons/LICENSE"
+licence "$pkg" @tabler/icons https://tabler.io/icons "$lib/icons/LICENSE"
 echo "vendor: lib/icons/ ($count icons, @tabler/icons $version)"
