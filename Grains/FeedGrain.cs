@@ -30,7 +30,8 @@ public sealed class FeedGrain(IFeedStore store, IOptions<FeedOptions> options, F
     private string _feed = "";
     private long _head; // last durable seq
     private long _assigned; // last seq handed out; > _head while a batch is in flight
-    private long _oldest;
+    private long _oldest; // first seq readers see: at most HistoryLimit items below the head
+    private long _storedOldest; // first seq still stored: up to HistoryTrimBatch - 1 more items below _oldest
     private bool _completing;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -38,7 +39,8 @@ public sealed class FeedGrain(IFeedStore store, IOptions<FeedOptions> options, F
         _feed = this.GetPrimaryKeyString();
         var bounds = await store.ReadBoundsAsync(_feed);
         _head = _assigned = bounds.Head;
-        _oldest = bounds.Oldest;
+        _storedOldest = bounds.Oldest;
+        _oldest = Math.Max(bounds.Oldest, _head - _options.HistoryLimit + 1);
         _window = new FeedWindow(_options.CachedItems);
         foreach (var item in await store.ReadLatestAsync(_feed, _options.CachedItems)) _window.Add(item);
         var sweep = _options.FollowerLease / 2;
@@ -91,8 +93,20 @@ public sealed class FeedGrain(IFeedStore store, IOptions<FeedOptions> options, F
         using var activity = FeedTracing.Source.StartActivity("feed.append");
         activity?.SetTag("feed.key", _feed);
         activity?.SetTag("feed.items", items.Length);
-        await store.AppendAsync(_feed, items, keepAbove: items[^1].Seq - _options.HistoryLimit);
+        await store.AppendAsync(_feed, items, keepAbove: TrimUpTo(items[^1].Seq));
         metrics.Appended(items.Length, Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>
+    /// The seq up to which history is dropped with the batch ending at <paramref name="last"/>, or 0: items past the
+    /// limit go <see cref="FeedOptions.HistoryTrimBatch"/> at a time, so most appends touch no old page of storage.
+    /// </summary>
+    private long TrimUpTo(long last)
+    {
+        var keepAbove = last - _options.HistoryLimit;
+        if (keepAbove - _storedOldest + 1 < Math.Min(_options.HistoryTrimBatch, _options.HistoryLimit)) return 0;
+        _storedOldest = keepAbove + 1;
+        return keepAbove;
     }
 
     /// <summary>

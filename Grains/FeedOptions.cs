@@ -10,6 +10,13 @@ public sealed class FeedOptions
     /// <summary>Items each feed keeps; older ones are dropped from its history (the articles themselves stay until <see cref="Retention"/>).</summary>
     public int HistoryLimit { get; set; } = 1000;
 
+    /// <summary>
+    /// Items past <see cref="HistoryLimit"/> are deleted from storage this many at a time rather than one per append (readers
+    /// never see them), so most appends write no page at the old end of a feed. A larger value than
+    /// <see cref="HistoryLimit"/> counts as <see cref="HistoryLimit"/>.
+    /// </summary>
+    public int HistoryTrimBatch { get; set; } = 100;
+
     /// <summary>Newest items a feed grain keeps in memory to answer reads and catch-ups without storage.</summary>
     public int CachedItems { get; set; } = 200;
 
@@ -49,6 +56,7 @@ public sealed class FeedOptionsValidator : IValidateOptions<FeedOptions>
     {
         var problems = new List<string>();
         if (o.HistoryLimit < 1) problems.Add($"Feed:HistoryLimit must be at least 1; it is {o.HistoryLimit}.");
+        if (o.HistoryTrimBatch < 1) problems.Add($"Feed:HistoryTrimBatch must be at least 1; it is {o.HistoryTrimBatch}.");
         if (o.MaxReadLimit < 1) problems.Add($"Feed:MaxReadLimit must be at least 1; it is {o.MaxReadLimit}.");
         if (o.CachedItems < 0) problems.Add($"Feed:CachedItems must be 0 or more; it is {o.CachedItems}.");
         if (o.MaxBatchesInFlight < 1) problems.Add($"Feed:MaxBatchesInFlight must be at least 1; it is {o.MaxBatchesInFlight}.");

@@ -54,6 +54,28 @@ public sealed class FeedGrainTests(FeedCluster fixture)
     }
 
     [Fact]
+    public async Task Rows_past_the_limit_that_storage_still_holds_stay_hidden_after_the_feed_grain_is_reactivated()
+    {
+        // Fewer than a trim batch past the limit: storage keeps them, readers must not see them.
+        var feed = FeedCluster.FreshTopicFeed();
+        var total = FeedCluster.HistoryLimit + 15;
+        for (var i = 1; i <= total; i++)
+        {
+            var id = $"trim-{feed[6..]}-{i}";
+            await Grains.GetGrain<IArticleGrain>(id).Publish(FeedCluster.Article(id, feed));
+        }
+        var store = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<Storage.IFeedStore>();
+        Assert.Equal(1, (await store.ReadBoundsAsync(feed)).Oldest);
+        await fixture.Cluster.DeactivateAsync(Grains.GetGrain<IFeedGrain>(feed));
+
+        var fromStart = await Grains.GetGrain<IFeedGrain>(feed).Read(after: 0, limit: 1000);
+
+        Assert.False(fromStart.Complete);
+        Assert.Equal(FeedCluster.HistoryLimit, fromStart.Items.Count);
+        Assert.Equal(total - FeedCluster.HistoryLimit + 1, fromStart.Items[0].Seq);
+    }
+
+    [Fact]
     public async Task An_answered_publish_is_marked_delivered_in_storage_and_a_new_activation_then_answers_a_repeat_as_duplicate()
     {
         var feed = FeedCluster.FreshTopicFeed();
