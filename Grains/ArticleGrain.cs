@@ -6,10 +6,11 @@ using Microsoft.Extensions.Options;
 namespace Feed.Grains;
 
 /// <summary>
-/// One article. Publishing is idempotent by id: the article is stored (pending) before any feed sees it,
-/// then appended to every feed; only then does the publisher get its answer, and the article is marked delivered. A
-/// crash at any step leaves a pending article whose retry completes the fan-out, and each feed recognises
-/// an article it already holds, so no feed gets it twice.
+/// One article. Publishing is idempotent by id: the article is appended to every feed, and the first feed append that
+/// lands stores the article too (pending, in the same step); only when every feed holds it does the publisher get its
+/// answer, and the article is marked delivered. A crash at any step leaves either nothing (no feed holds it: a retry
+/// is a first publish) or a pending article whose retry completes the fan-out, and each feed recognises an article
+/// it already holds, so no feed gets it twice.
 /// If a fan-out fails part-way while the silo stays up, the grain also retries it by itself on a timer, so
 /// feeds that already show the article are joined by the rest even when the publisher never retries.
 /// Collected after <see cref="FeedOptions.ArticleIdleLifetime"/> idle (not deactivated at once after answering: a repeat
@@ -25,18 +26,14 @@ public sealed class ArticleGrain(IArticleStore store, IOptions<FeedOptions> opti
 
     public async Task<PublishResult> Publish(Article article)
     {
-        var resumed = true;
-        if (_stored is null)
-        {
-            // The id check and the pending write are one step: a new article (nearly every publish) costs no read.
-            var known = await store.ClaimAsync(article);
-            _loaded = true;
-            resumed = known is not null;
-            _stored = known ?? new StoredArticle(article, Delivered: false);
-        }
-        if (_stored.Delivered) return Result(_stored.Article, duplicate: true);
+        // A read, not a write: a new article (nearly every publish) is stored by its first feed append.
+        await LoadAsync();
+        if (_stored is { Delivered: true } delivered) return Result(delivered.Article, duplicate: true);
 
-        // A pending article is a retry of a publish that never got its answer: finish what was started.
+        // A pending article is a retry of a publish that never got its answer: finish what was started, with the text
+        // first stored. Kept in memory from here, so a retry of a fan-out that stored nothing is still one article.
+        var resumed = _stored is not null;
+        _stored ??= new StoredArticle(article, Delivered: false);
         var publishing = _stored.Article;
         try
         {

@@ -1,17 +1,19 @@
 namespace Feed.Grains.Storage;
 
-/// <summary>Articles by id, each marked delivered once every one of its feeds holds it.</summary>
+/// <summary>
+/// Articles by id, each marked delivered once every one of its feeds holds it. An article is first stored, as not yet
+/// delivered, by the first feed append that holds it (<see cref="IFeedStore.AppendAsync"/>, in the same step): so it is
+/// stored exactly when some feed holds it, and a publish costs no write of its own before its feeds'.
+/// </summary>
 public interface IArticleStore
 {
     Task<StoredArticle?> GetAsync(string id);
 
     /// <summary>
-    /// Stores the article as not yet delivered unless an article with its id is stored already, in one step: answers
-    /// null when this call stored it, else the stored one (pending or delivered), leaving it as it was. One step rather
-    /// than a read and then a write, because every publish of a new article takes this path.
+    /// Marks a stored article delivered. Nothing waits on it but the article's own grain, which answers from memory until
+    /// it lands; a store may therefore write it along with later writes. Lost in a crash, it leaves the article pending,
+    /// and the next publish of its id finds every feed already holding it.
     /// </summary>
-    Task<StoredArticle?> ClaimAsync(Article article);
-
     Task MarkDeliveredAsync(string id);
 
     /// <summary>

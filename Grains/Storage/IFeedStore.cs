@@ -22,6 +22,8 @@ public interface IFeedStore
     /// Stores the items (consecutive seqs of one feed) atomically: all or none, and only when the feed's stored head is
     /// the seq just before the first item (else it fails, storing nothing), so a batch written after one that failed
     /// cannot leave a gap. Items with seq at or below <paramref name="keepAbove"/> are dropped from history in the same step.
+    /// Each item's article is stored too, as not yet delivered, unless its id is stored already (then the stored one is
+    /// left as it is): an article's first feed append is what stores it.
     /// </summary>
     Task AppendAsync(string feed, IReadOnlyList<FeedItem> items, long keepAbove);
 }

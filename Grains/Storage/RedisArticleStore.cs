@@ -8,15 +8,6 @@ namespace Feed.Grains.Storage;
 /// </summary>
 public sealed class RedisArticleStore(RedisConnection redis) : IArticleStore
 {
-    // Stores the article as pending unless its id is stored; answers the stored json and flag, or nothing when it stored it.
-    private const string ClaimScript = """
-        local stored = redis.call('HMGET', KEYS[1], 'json', 'delivered')
-        if stored[1] then return stored end
-        redis.call('HSET', KEYS[1], 'json', ARGV[1], 'delivered', '0')
-        redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
-        return nil
-        """;
-
     // Deletes each article no feed's history holds (its feeds are in its JSON); answers how many went.
     private const string DeleteExpiredScript = """
         local deleted = 0
@@ -54,15 +45,6 @@ public sealed class RedisArticleStore(RedisConnection redis) : IArticleStore
         return values[0].IsNull ? null : new StoredArticle(ArticleJson.Deserialize(values[0]!), values[1] == "1");
     }
 
-    public async Task<StoredArticle?> ClaimAsync(Article article)
-    {
-        var result = await (await redis.DatabaseAsync()).ScriptEvaluateAsync(ClaimScript, [Key(article.Id), ByDate],
-            [ArticleJson.Serialize(article), new DateTimeOffset(DateTime.SpecifyKind(article.PublishedAt, DateTimeKind.Utc)).ToUnixTimeMilliseconds(), article.Id]);
-        if (result.IsNull) return null;
-        var stored = (RedisValue[])result!;
-        return new StoredArticle(ArticleJson.Deserialize(stored[0]!), stored[1] == "1");
-    }
-
     public async Task<int> DeleteExpiredAsync(DateTime cutoff, int max)
     {
         var db = await redis.DatabaseAsync();
@@ -83,7 +65,7 @@ public sealed class RedisArticleStore(RedisConnection redis) : IArticleStore
     // Redis frees memory as keys go; the append-only file shrinks at its next automatic rewrite.
     public Task ReclaimSpaceAsync() => Task.CompletedTask;
 
-    private RedisKey ByDate => redis.KeyPrefix + "articles-by-date";
+    internal RedisKey ByDate => redis.KeyPrefix + "articles-by-date";
 
     public async Task MarkDeliveredAsync(string id) =>
         await (await redis.DatabaseAsync()).ScriptEvaluateAsync(MarkDeliveredScript, [Key(id)]);

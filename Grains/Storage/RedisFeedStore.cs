@@ -4,22 +4,31 @@ namespace Feed.Grains.Storage;
 
 /// <summary>
 /// Each feed is a sorted set <c>{prefix}feed:{key}</c>: member = article id, score = seq. A batch is
-/// appended by one script, so it lands whole or not at all; an article or seq already present, or a first seq that
-/// does not follow the stored head, fails it.
+/// appended by one script, so it lands whole or not at all, with any of its articles not yet stored (as pending, in
+/// <see cref="RedisArticleStore"/>'s keys); an article or seq already present, or a first seq that does not follow the
+/// stored head, fails it.
 /// </summary>
 public sealed class RedisFeedStore(RedisConnection redis, RedisArticleStore articles) : IFeedStore
 {
+    // KEYS: the feed, the articles-by-date index, then each item's article. ARGV: keepAbove, then per item seq, id, json, publishedAt (Unix ms).
     private const string AppendScript = """
         local top = redis.call('ZREVRANGE', KEYS[1], 0, 0, 'WITHSCORES')
         local head = top[2] and tonumber(top[2]) or 0
         if head ~= tonumber(ARGV[2]) - 1 then return redis.error_reply('seq ' .. ARGV[2] .. ' does not follow the stored head ' .. head) end
-        for i = 2, #ARGV, 2 do
+        for i = 2, #ARGV, 4 do
             if redis.call('ZSCORE', KEYS[1], ARGV[i + 1]) then return redis.error_reply('article already in feed: ' .. ARGV[i + 1]) end
             if redis.call('ZCOUNT', KEYS[1], ARGV[i], ARGV[i]) > 0 then return redis.error_reply('seq already taken: ' .. ARGV[i]) end
         end
-        for i = 2, #ARGV, 2 do redis.call('ZADD', KEYS[1], ARGV[i], ARGV[i + 1]) end
+        for i = 2, #ARGV, 4 do
+            redis.call('ZADD', KEYS[1], ARGV[i], ARGV[i + 1])
+            local article = KEYS[3 + (i - 2) / 4]
+            if redis.call('HSETNX', article, 'json', ARGV[i + 2]) == 1 then
+                redis.call('HSET', article, 'delivered', '0')
+                redis.call('ZADD', KEYS[2], ARGV[i + 3], ARGV[i + 1])
+            end
+        end
         if tonumber(ARGV[1]) > 0 then redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1]) end
-        return #ARGV / 2
+        return (#ARGV - 1) / 4
         """;
 
     public async Task<FeedBounds> ReadBoundsAsync(string feed)
@@ -53,14 +62,21 @@ public sealed class RedisFeedStore(RedisConnection redis, RedisArticleStore arti
 
     public async Task AppendAsync(string feed, IReadOnlyList<FeedItem> items, long keepAbove)
     {
-        var args = new RedisValue[1 + items.Count * 2];
+        var keys = new RedisKey[2 + items.Count];
+        keys[0] = Key(feed);
+        keys[1] = articles.ByDate;
+        var args = new RedisValue[1 + items.Count * 4];
         args[0] = keepAbove;
         for (var i = 0; i < items.Count; i++)
         {
-            args[1 + 2 * i] = items[i].Seq;
-            args[2 + 2 * i] = items[i].Article.Id;
+            var article = items[i].Article;
+            keys[2 + i] = articles.Key(article.Id);
+            args[1 + 4 * i] = items[i].Seq;
+            args[2 + 4 * i] = article.Id;
+            args[3 + 4 * i] = ArticleJson.Serialize(article);
+            args[4 + 4 * i] = new DateTimeOffset(DateTime.SpecifyKind(article.PublishedAt, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
         }
-        await (await redis.DatabaseAsync()).ScriptEvaluateAsync(AppendScript, [Key(feed)], args);
+        await (await redis.DatabaseAsync()).ScriptEvaluateAsync(AppendScript, keys, args);
     }
 
     private async Task<IReadOnlyList<FeedItem>> Items(string feed, SortedSetEntry[] entries)

@@ -10,25 +10,8 @@ public sealed class SqliteArticleStore(SqliteDatabase db) : IArticleStore
         return reader.Read() ? new StoredArticle(ArticleJson.Deserialize(reader.GetString(0)), reader.GetInt64(1) != 0) : null;
     });
 
-    public async Task<StoredArticle?> ClaimAsync(Article article)
-    {
-        var json = ArticleJson.Serialize(article);
-        StoredArticle? stored = null;
-        await db.WriteAsync(writer =>
-        {
-            var insert = writer.Command(
-                "INSERT INTO articles (id, json, delivered, published_at) VALUES ($id, $json, 0, $at) ON CONFLICT (id) DO NOTHING",
-                ("$id", article.Id), ("$json", json), ("$at", UnixMilliseconds(article.PublishedAt)));
-            if (insert.ExecuteNonQuery() == 1) return;
-            var select = writer.Command("SELECT json, delivered FROM articles WHERE id = $id", ("$id", article.Id));
-            using var reader = select.ExecuteReader();
-            reader.Read();
-            stored = new StoredArticle(ArticleJson.Deserialize(reader.GetString(0)), reader.GetInt64(1) != 0);
-        });
-        return stored;
-    }
-
-    public Task MarkDeliveredAsync(string id) => db.WriteAsync(writer =>
+    /// <summary>Deferred: joins the next commit (<see cref="SqliteDatabase.WriteDeferredAsync"/>), so under load it costs no commit of its own.</summary>
+    public Task MarkDeliveredAsync(string id) => db.WriteDeferredAsync(writer =>
     {
         if (writer.Command("UPDATE articles SET delivered = 1 WHERE id = $id", ("$id", id)).ExecuteNonQuery() != 1) throw new InvalidOperationException($"Article {id} is not stored.");
     });
@@ -54,6 +37,12 @@ public sealed class SqliteArticleStore(SqliteDatabase db) : IArticleStore
         writer.Execute("PRAGMA incremental_vacuum;");
         writer.Execute("PRAGMA wal_checkpoint(TRUNCATE);");
     });
+
+    /// <summary>Stores the article as not yet delivered unless its id is stored: inside a feed's append, so an article is stored exactly when a feed holds it.</summary>
+    internal static void StorePending(SqliteWriter writer, Article article, string json) =>
+        writer.Command(
+            "INSERT INTO articles (id, json, delivered, published_at) VALUES ($id, $json, 0, $at) ON CONFLICT (id) DO NOTHING",
+            ("$id", article.Id), ("$json", json), ("$at", UnixMilliseconds(article.PublishedAt))).ExecuteNonQuery();
 
     private static long UnixMilliseconds(DateTime time) =>
         new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)).ToUnixTimeMilliseconds();

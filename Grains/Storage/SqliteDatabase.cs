@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -8,8 +9,10 @@ namespace Feed.Grains.Storage;
 /// <summary>
 /// The embedded SQLite file. Writes go through one writer thread that commits whatever has queued up in a
 /// single transaction (group commit), each write in its own savepoint so one failing write fails only
-/// itself. A write's task completes after its transaction has committed. Reads use pooled connections on
-/// the thread pool, never on a grain's thread.
+/// itself. A write's task completes after its transaction has committed. Deferred writes (nothing waits on them) join
+/// the next transaction instead of starting one, or start one after <see cref="StorageOptions.DeferredWriteDelay"/>:
+/// every commit writes whole pages to the WAL, so a commit saved is most of a write's cost. Reads use pooled
+/// connections on the thread pool, never on a grain's thread.
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
@@ -60,12 +63,17 @@ public sealed class SqliteDatabase : IDisposable
     private readonly StorageOptions _options;
     private readonly ILogger<SqliteDatabase> _logger;
     private readonly Channel<Write> _queue = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentQueue<Write> _deferred = new();
+    private readonly TimeProvider _clock;
     private readonly Thread _writer;
+    private int _deferredFlushDue; // 1 while a flush of deferred writes is scheduled
+    private volatile bool _closed;
 
-    public SqliteDatabase(IOptions<StorageOptions> options, ILogger<SqliteDatabase> logger)
+    public SqliteDatabase(IOptions<StorageOptions> options, ILogger<SqliteDatabase> logger, TimeProvider? clock = null)
     {
         _options = options.Value;
         _logger = logger;
+        _clock = clock ?? TimeProvider.System;
         var path = Path.GetFullPath(_options.SqlitePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
@@ -125,6 +133,24 @@ public sealed class SqliteDatabase : IDisposable
         return write.Done.Task;
     }
 
+    /// <summary>
+    /// Queues work to run inside the next transaction that commits for any reason, or in one of its own after
+    /// <see cref="StorageOptions.DeferredWriteDelay"/> if none comes sooner. For writes whose caller does not wait on them
+    /// and whose loss in a crash is harmless (the delivered mark): under load they cost no commit of their own.
+    /// </summary>
+    public Task WriteDeferredAsync(Action<SqliteWriter> work)
+    {
+        if (_closed) throw new ObjectDisposedException(nameof(SqliteDatabase));
+        var write = new Write(work);
+        _deferred.Enqueue(write);
+        if (Interlocked.CompareExchange(ref _deferredFlushDue, 1, 0) == 0)
+        {
+            // The first deferred write since the last commit sets the latest moment they all land.
+            _ = Task.Delay(_options.DeferredWriteDelay, _clock).ContinueWith(_ => _queue.Writer.TryWrite(Write.Flush), TaskScheduler.Default);
+        }
+        return write.Done.Task;
+    }
+
     public Task<T> ReadAsync<T>(Func<SqliteConnection, T> read) => Task.Run(() =>
     {
         using var connection = Open();
@@ -156,6 +182,10 @@ public sealed class SqliteDatabase : IDisposable
     {
         using var connection = Open();
         Execute(connection, $"PRAGMA synchronous={_options.SqliteSynchronous};");
+        // Savepoint journals in memory: as a temporary file each write's savepoint cost a write system call per page.
+        Execute(connection, "PRAGMA temp_store=MEMORY;");
+        Execute(connection, $"PRAGMA cache_size=-{_options.SqliteCacheMegabytes * 1024};");
+        Execute(connection, $"PRAGMA wal_autocheckpoint={_options.SqliteCheckpointPages};");
         using var writer = new SqliteWriter(connection);
         var batch = new List<Write>(_options.MaxWriteBatch);
         var reader = _queue.Reader;
@@ -163,6 +193,7 @@ public sealed class SqliteDatabase : IDisposable
         {
             while (batch.Count < _options.MaxWriteBatch && reader.TryRead(out var write))
             {
+                if (write == Write.Flush) continue; // deferred writes join whatever commits next: this one, at the latest
                 if (!write.OutsideTransaction)
                 {
                     batch.Add(write);
@@ -192,6 +223,7 @@ public sealed class SqliteDatabase : IDisposable
 
     private void Commit(SqliteWriter writer, List<Write> batch)
     {
+        TakeDeferred(batch);
         if (batch.Count == 0) return;
         try
         {
@@ -233,8 +265,19 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
+    /// <summary>Adds the deferred writes to the batch about to commit; a deferred write queued after this waits for the next.</summary>
+    private void TakeDeferred(List<Write> batch)
+    {
+        if (Volatile.Read(ref _deferredFlushDue) == 0) return;
+        // Cleared before taking, so a write deferred meanwhile schedules a flush of its own (at worst an empty one).
+        Volatile.Write(ref _deferredFlushDue, 0);
+        while (_deferred.TryDequeue(out var write)) batch.Add(write);
+    }
+
     public void Dispose()
     {
+        _closed = true;
+        _queue.Writer.TryWrite(Write.Flush); // deferred writes still queued land before the writer stops
         _queue.Writer.TryComplete();
         _writer.Join(TimeSpan.FromSeconds(10));
         SqliteConnection.ClearAllPools();
@@ -242,6 +285,9 @@ public sealed class SqliteDatabase : IDisposable
 
     private sealed class Write(Action<SqliteWriter> work)
     {
+        /// <summary>Wakes the writer to commit the deferred writes when nothing else has.</summary>
+        public static readonly Write Flush = new(_ => { });
+
         public Action<SqliteWriter> Work { get; } = work;
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public Exception? Error { get; set; }

@@ -29,7 +29,14 @@ public sealed class SqliteFeedStore(SqliteDatabase db) : IFeedStore
     public Task<FeedItem?> FindAsync(string feed, string articleId) => db.ReadAsync(connection =>
         Items(connection, feed, SelectItems + "AND f.article_id = $id", ("$id", articleId)).FirstOrDefault());
 
-    public Task AppendAsync(string feed, IReadOnlyList<FeedItem> items, long keepAbove) => db.WriteAsync(writer =>
+    public Task AppendAsync(string feed, IReadOnlyList<FeedItem> items, long keepAbove)
+    {
+        // Serialized here, on the caller's thread, so the one writer thread only writes.
+        var articles = items.Select(i => ArticleJson.Serialize(i.Article)).ToArray();
+        return db.WriteAsync(writer => Append(writer, feed, items, articles, keepAbove));
+    }
+
+    private static void Append(SqliteWriter writer, string feed, IReadOnlyList<FeedItem> items, string[] articles, long keepAbove)
     {
         var stored = (long)writer.Command("SELECT COALESCE(MAX(seq), 0) FROM feed_items WHERE feed = $feed", ("$feed", feed)).ExecuteScalar()!;
         if (stored != items[0].Seq - 1)
@@ -37,18 +44,20 @@ public sealed class SqliteFeedStore(SqliteDatabase db) : IFeedStore
         var insert = writer.Command(
             "INSERT INTO feed_items (feed, seq, article_id) VALUES ($feed, $seq, $article)",
             ("$feed", feed), ("$seq", 0L), ("$article", ""));
-        foreach (var item in items)
+        for (var i = 0; i < items.Count; i++)
         {
-            insert.Parameters["$seq"].Value = item.Seq;
-            insert.Parameters["$article"].Value = item.Article.Id;
+            insert.Parameters["$seq"].Value = items[i].Seq;
+            insert.Parameters["$article"].Value = items[i].Article.Id;
             insert.ExecuteNonQuery();
         }
+        // After the rows, so the kept insert command's parameters are not rebound between its executions.
+        for (var i = 0; i < items.Count; i++) SqliteArticleStore.StorePending(writer, items[i].Article, articles[i]);
         if (keepAbove > 0)
         {
             writer.Command("DELETE FROM feed_items WHERE feed = $feed AND seq <= $keepAbove", ("$feed", feed), ("$keepAbove", keepAbove))
                 .ExecuteNonQuery();
         }
-    });
+    }
 
     private static IReadOnlyList<FeedItem> Items(SqliteConnection connection, string feed, string sql, params (string, object?)[] parameters)
     {

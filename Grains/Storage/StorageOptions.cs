@@ -27,8 +27,28 @@ public sealed class StorageOptions
     /// </summary>
     public string SqliteSynchronous { get; set; } = "NORMAL";
 
+    /// <summary>
+    /// Page cache of the SQLite writer's connection, in MB. Appends touch the newest page of every busy feed and the
+    /// article index; SQLite's default (2 MB) makes the writer read many of them back for every commit.
+    /// </summary>
+    public int SqliteCacheMegabytes { get; set; } = 16;
+
+    /// <summary>
+    /// WAL pages after which a commit also copies the log back into the database file (<c>wal_autocheckpoint</c>).
+    /// Hot pages (a feed's newest) are written to the log again and again but copied once per checkpoint, so a longer log
+    /// copies far less than SQLite's default of 1,000 pages; the log file grows to about this many 4 KB pages.
+    /// </summary>
+    public int SqliteCheckpointPages { get; set; } = 10_000;
+
     /// <summary>Most writes committed in one SQLite transaction (group commit).</summary>
     public int MaxWriteBatch { get; set; } = 1024;
+
+    /// <summary>
+    /// Longest a deferred SQLite write (the delivered mark) waits for another write's transaction to join before it is
+    /// committed on its own. At most 1 s, so it lands well inside <c>Feed:ArticleIdleLifetime</c> (at least 2 s), while
+    /// the article grain that wrote it still answers from memory.
+    /// </summary>
+    public TimeSpan DeferredWriteDelay { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>StackExchange.Redis connection string for the Redis provider, e.g. <c>127.0.0.1:6379</c>.</summary>
     public string RedisConnection { get; set; } = "";
@@ -53,7 +73,11 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             problems.Add("Storage:SqlitePath must not be empty.");
         if (!SynchronousModes.Contains(o.SqliteSynchronous, StringComparer.OrdinalIgnoreCase))
             problems.Add($"Storage:SqliteSynchronous must be one of {string.Join(", ", SynchronousModes)}; it is '{o.SqliteSynchronous}'.");
+        if (o.SqliteCacheMegabytes is < 1 or > 4096) problems.Add($"Storage:SqliteCacheMegabytes must be 1 to 4096; it is {o.SqliteCacheMegabytes}.");
+        if (o.SqliteCheckpointPages is < 100 or > 1_000_000) problems.Add($"Storage:SqliteCheckpointPages must be 100 to 1,000,000; it is {o.SqliteCheckpointPages}.");
         if (o.MaxWriteBatch < 1) problems.Add($"Storage:MaxWriteBatch must be at least 1; it is {o.MaxWriteBatch}.");
+        if (o.DeferredWriteDelay <= TimeSpan.Zero || o.DeferredWriteDelay > TimeSpan.FromSeconds(1))
+            problems.Add($"Storage:DeferredWriteDelay must be above 0 and at most 1 s; it is {o.DeferredWriteDelay}.");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

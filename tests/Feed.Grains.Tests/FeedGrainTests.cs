@@ -114,10 +114,10 @@ public sealed class FeedGrainTests(FeedCluster fixture)
         var feedB = FeedCluster.FreshTopicFeed();
         var id = "resume-" + feedA[6..];
         var article = FeedCluster.Article(id, feedA, feedB);
-        // What a crash leaves behind: the article stored as pending and only one feed holding it.
+        // What a crash leaves behind: only one feed holding the article, whose append stored it as pending.
         var store = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<Storage.IArticleStore>();
-        Assert.Null(await store.ClaimAsync(article));
         var partial = await Grains.GetGrain<IFeedGrain>(feedA).Append(article, resumed: false);
+        Assert.False((await store.GetAsync(id))!.Delivered);
         await fixture.Cluster.DeactivateAsync(Grains.GetGrain<IFeedGrain>(feedA));
 
         var retry = await Grains.GetGrain<IArticleGrain>(id).Publish(article);

@@ -9,10 +9,10 @@ public sealed class TemporaryDatabase : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "feed-store-tests-" + Guid.NewGuid().ToString("N"));
 
-    public TemporaryDatabase()
+    public TemporaryDatabase(TimeProvider? clock = null)
     {
         Directory.CreateDirectory(_folder);
-        Database = new SqliteDatabase(Options.Create(new StorageOptions { SqlitePath = Path.Combine(_folder, "feed.db") }), NullLogger<SqliteDatabase>.Instance);
+        Database = new SqliteDatabase(Options.Create(new StorageOptions { SqlitePath = Path.Combine(_folder, "feed.db") }), NullLogger<SqliteDatabase>.Instance, clock);
     }
 
     public SqliteDatabase Database { get; }
