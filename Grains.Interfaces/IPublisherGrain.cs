@@ -1,6 +1,6 @@
 namespace Feed;
 
-/// <summary>The entry point for publishing: validates, tags and hands the article to its article grain.</summary>
+/// <summary>The entry point for publishing: validates, tags and hands the article to the ledger grain of its id.</summary>
 [Alias("Feed.IPublisherGrain")]
 public interface IPublisherGrain : IGrainWithIntegerKey
 {

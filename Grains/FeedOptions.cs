@@ -30,14 +30,7 @@ public sealed class FeedOptions
     /// </summary>
     public int MaxBatchesInFlight { get; set; } = 4;
 
-    /// <summary>
-    /// An article grain idle this long is deactivated. Its publish is answered by then and a repeat finds the article in
-    /// storage, so it is short: at 1,000 articles/s each second of it is ~1,000 activations, each holding an article.
-    /// Orleans' activation collector looks every half of it.
-    /// </summary>
-    public TimeSpan ArticleIdleLifetime { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>How often an article grain retries a fan-out that failed part-way, until every feed holds it.</summary>
+    /// <summary>How often an article ledger grain retries a fan-out that failed part-way (or a delivered mark that failed), until every feed holds it.</summary>
     public TimeSpan FanOutRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>A web front's follow registration lapses unless refreshed within this time.</summary>
@@ -61,8 +54,6 @@ public sealed class FeedOptionsValidator : IValidateOptions<FeedOptions>
         if (o.CachedItems < 0) problems.Add($"Feed:CachedItems must be 0 or more; it is {o.CachedItems}.");
         if (o.MaxBatchesInFlight < 1) problems.Add($"Feed:MaxBatchesInFlight must be at least 1; it is {o.MaxBatchesInFlight}.");
         if (o.FanOutRetryInterval <= TimeSpan.Zero) problems.Add("Feed:FanOutRetryInterval must be above 0.");
-        if (o.ArticleIdleLifetime < TimeSpan.FromSeconds(2) || o.ArticleIdleLifetime > TimeSpan.FromHours(1))
-            problems.Add($"Feed:ArticleIdleLifetime must be 2 s to 1 hour; it is {o.ArticleIdleLifetime}.");
         if (o.FollowerLease <= TimeSpan.Zero) problems.Add("Feed:FollowerLease must be above 0.");
         if (o.Retention < TimeSpan.FromHours(1)) problems.Add($"Feed:Retention must be at least 1 hour; it is {o.Retention}.");
         if (o.RetentionSweepInterval <= TimeSpan.Zero) problems.Add("Feed:RetentionSweepInterval must be above 0.");

@@ -20,13 +20,6 @@ public static class FeedSiloServices
     public static IServiceCollection AddFeedGrainServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddFeedOptions(configuration);
-        services.AddOptions<GrainCollectionOptions>().Configure<IOptions<FeedOptions>>((collection, feed) =>
-        {
-            // Article grains go soon after their publish is answered (a repeat finds the article in storage); the
-            // collector must look more often than that lifetime for it to hold, and Orleans requires it to be shorter.
-            collection.ClassSpecificCollectionAge[typeof(ArticleGrain).FullName!] = feed.Value.ArticleIdleLifetime;
-            collection.CollectionQuantum = feed.Value.ArticleIdleLifetime / 2;
-        });
         var storage = StorageOptions.Bind(configuration);
         services.AddBoundOptions(storage);
         services.AddFeedTagging(configuration);

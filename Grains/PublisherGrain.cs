@@ -5,7 +5,7 @@ namespace Feed.Grains;
 
 /// <summary>
 /// Where a publish enters the silo: tags the article (CPU work spread over all silos as a stateless
-/// worker) and hands it to the grain that owns its id.
+/// worker) and hands it to the ledger grain that owns its id.
 /// </summary>
 [StatelessWorker]
 public sealed class PublisherGrain(ArticleIntake intake, TimeProvider clock, FeedMetrics metrics) : Grain, IPublisherGrain
@@ -23,7 +23,7 @@ public sealed class PublisherGrain(ArticleIntake intake, TimeProvider clock, Fee
             metrics.Rejected(RejectReason.Invalid);
             throw;
         }
-        var result = await GrainFactory.GetGrain<IArticleGrain>(article.Id).Publish(article);
+        var result = await GrainFactory.ArticleLedgerFor(article.Id).Publish(article);
         metrics.PublishTook(System.Diagnostics.Stopwatch.GetElapsedTime(started), result.Duplicate);
         return result;
     }

@@ -12,7 +12,7 @@ namespace Feed.Operations;
 /// <summary>
 /// Metrics and traces of a Feed process through OpenTelemetry: Feed's own meter beside ASP.NET Core's, Kestrel's,
 /// SignalR's, the runtime's and Orleans' meters, scraped as Prometheus text at <c>/metrics</c>. With
-/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> set, metrics and traces (a publish through intake, article grain, feed grains and
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> set, metrics and traces (a publish through intake, article ledger, feed grains and
 /// push) also go to that collector; without it no span is even created.
 /// </summary>
 public static class FeedTelemetry

@@ -2,7 +2,7 @@ namespace Feed.Grains;
 
 /// <summary>
 /// The article ids a source has already ingested, newest <c>capacity</c> kept, so a poll skips them without a grain
-/// call. Forgetting an old id costs nothing but a call: the article grain answers it as a duplicate.
+/// call. Forgetting an old id costs nothing but a call: the article's ledger grain answers it as a duplicate.
 /// </summary>
 public sealed class SeenEntries(int capacity)
 {

@@ -97,7 +97,7 @@ public sealed class SourceGrain(ISourceStore store, SourcePoller poller, IOption
         PollOutcome outcome;
         try
         {
-            outcome = await poller.PollAsync(before, _seen, article => GrainFactory.GetGrain<IArticleGrain>(article.Id).Publish(article));
+            outcome = await poller.PollAsync(before, _seen, article => GrainFactory.ArticleLedgerFor(article.Id).Publish(article));
         }
         catch (Exception e)
         {

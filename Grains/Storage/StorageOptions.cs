@@ -45,8 +45,8 @@ public sealed class StorageOptions
 
     /// <summary>
     /// Longest a deferred SQLite write (the delivered mark) waits for another write's transaction to join before it is
-    /// committed on its own. At most 1 s, so it lands well inside <c>Feed:ArticleIdleLifetime</c> (at least 2 s), while
-    /// the article grain that wrote it still answers from memory.
+    /// committed on its own. At most 1 s: until it lands, the article's ledger grain holds the article in memory to answer
+    /// repeats.
     /// </summary>
     public TimeSpan DeferredWriteDelay { get; set; } = TimeSpan.FromMilliseconds(100);
 

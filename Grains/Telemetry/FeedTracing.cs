@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Feed.Grains.Telemetry;
 
 /// <summary>
-/// Feed's spans (source <c>Feed</c>): a publish through intake, its article grain's fan-out, each feed's append and the
+/// Feed's spans (source <c>Feed</c>): a publish through intake, its article ledger's fan-out, each feed's append and the
 /// relay's hand-out. With no listener (no OTLP endpoint configured) StartActivity returns null and costs next to nothing.
 /// </summary>
 public static class FeedTracing

@@ -83,7 +83,7 @@ public static class ArticleEndpoints
         Article article;
         try
         {
-            // Checked and tagged here, then handed straight to the grain that owns the id: one hop fewer
+            // Checked and tagged here, then handed straight to the ledger grain that owns the id: one hop fewer
             // than going through the publisher grain, which serves callers that come to the silo directly.
             article = intake.Accept(WithIdempotencyKey(submission, idempotencyKey, http), clock.GetUtcNow().UtcDateTime);
         }
@@ -96,7 +96,7 @@ public static class ArticleEndpoints
         try
         {
             activity?.SetTag("feed.article.id", article.Id);
-            var result = await grains.GetGrain<IArticleGrain>(article.Id).Publish(article);
+            var result = await grains.ArticleLedgerFor(article.Id).Publish(article);
             metrics.PublishTook(Stopwatch.GetElapsedTime(started), result.Duplicate);
             return result.Duplicate ? TypedResults.Ok(result) : TypedResults.Created($"/api/articles/{Uri.EscapeDataString(result.Id)}", result);
         }
@@ -120,7 +120,7 @@ public static class ArticleEndpoints
 
     /// <summary>
     /// An article with neither id nor url would get a new id on every retry; with an Idempotency-Key it gets one made
-    /// from that key and the publisher's key, the same on any web front and after restarts, so the article grain
+    /// from that key and the publisher's key, the same on any web front and after restarts, so the article ledger
     /// answers a retry as a duplicate. Ids and urls already make a publish idempotent: then the header changes nothing.
     /// </summary>
     private static ArticleSubmission? WithIdempotencyKey(ArticleSubmission? submission, string key, HttpContext http)
@@ -132,7 +132,7 @@ public static class ArticleEndpoints
 
     private static async Task<Results<Ok<Article>, ProblemHttpResult>> Get(string id, IGrainFactory grains)
     {
-        var article = await grains.GetGrain<IArticleGrain>(id).Get();
+        var article = await grains.ArticleLedgerFor(id).Get(id);
         return article is null
             ? TypedResults.Problem(statusCode: 404, title: "No such article", detail: $"No article with id '{id}' is stored.")
             : TypedResults.Ok(article);

@@ -17,15 +17,20 @@ public sealed class FeedCluster : IAsyncLifetime
     private readonly string _folder;
     private readonly IReadOnlyDictionary<string, string?> _overrides;
     private readonly bool _keepFolder;
+    private readonly Action<IServiceCollection>? _services;
 
-    public FeedCluster() : this(Path.Combine(Path.GetTempPath(), "feed-grain-tests-" + Guid.NewGuid().ToString("N"))) { }
+    public FeedCluster() : this(NewFolder()) { }
+
+    internal static string NewFolder() => Path.Combine(Path.GetTempPath(), "feed-grain-tests-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>A cluster over the SQLite file in <paramref name="folder"/>; with <paramref name="keepFolder"/> the file outlives it, for restarts.</summary>
-    internal FeedCluster(string folder, IReadOnlyDictionary<string, string?>? overrides = null, bool keepFolder = false)
+    /// <paramref name="services"/> are registered before Feed's own, so they take the place of Feed's (a store that fails on cue).
+    internal FeedCluster(string folder, IReadOnlyDictionary<string, string?>? overrides = null, bool keepFolder = false, Action<IServiceCollection>? services = null)
     {
         _folder = folder;
         _overrides = overrides ?? new Dictionary<string, string?>();
         _keepFolder = keepFolder;
+        _services = services;
     }
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
@@ -45,7 +50,11 @@ public sealed class FeedCluster : IAsyncLifetime
         foreach (var (key, value) in _overrides) settings[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSilo((_, silo) => silo.Services.AddFeedGrainServices(configuration));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            _services?.Invoke(silo.Services);
+            silo.Services.AddFeedGrainServices(configuration);
+        });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

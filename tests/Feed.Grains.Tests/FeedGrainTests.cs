@@ -14,7 +14,7 @@ public sealed class FeedGrainTests(FeedCluster fixture)
         var feed = FeedCluster.FreshTopicFeed();
         var ids = Enumerable.Range(1, 40).Select(i => $"{feed}-seq-{i}".Replace(':', '-')).ToArray();
 
-        var results = await Task.WhenAll(ids.Select(id => Grains.GetGrain<IArticleGrain>(id).Publish(FeedCluster.Article(id, feed))));
+        var results = await Task.WhenAll(ids.Select(id => Grains.ArticleLedgerFor(id).Publish(FeedCluster.Article(id, feed))));
 
         Assert.All(results, r => Assert.False(r.Duplicate));
         var page = await Grains.GetGrain<IFeedGrain>(feed).Read(after: 0, limit: 100);
@@ -31,7 +31,7 @@ public sealed class FeedGrainTests(FeedCluster fixture)
         for (var i = 1; i <= total; i++)
         {
             var id = $"hist-{feed[6..]}-{i}";
-            await Grains.GetGrain<IArticleGrain>(id).Publish(FeedCluster.Article(id, feed));
+            await Grains.ArticleLedgerFor(id).Publish(FeedCluster.Article(id, feed));
         }
         var grain = Grains.GetGrain<IFeedGrain>(feed);
 
@@ -62,7 +62,7 @@ public sealed class FeedGrainTests(FeedCluster fixture)
         for (var i = 1; i <= total; i++)
         {
             var id = $"trim-{feed[6..]}-{i}";
-            await Grains.GetGrain<IArticleGrain>(id).Publish(FeedCluster.Article(id, feed));
+            await Grains.ArticleLedgerFor(id).Publish(FeedCluster.Article(id, feed));
         }
         var store = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<Storage.IFeedStore>();
         Assert.Equal(1, (await store.ReadBoundsAsync(feed)).Oldest);
@@ -82,12 +82,12 @@ public sealed class FeedGrainTests(FeedCluster fixture)
         var id = "mark-" + feed[6..];
         var store = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<Storage.IArticleStore>();
 
-        Assert.False((await Grains.GetGrain<IArticleGrain>(id).Publish(FeedCluster.Article(id, feed))).Duplicate);
+        Assert.False((await Grains.ArticleLedgerFor(id).Publish(FeedCluster.Article(id, feed))).Duplicate);
         await Eventually.TrueAsync(async () => (await store.GetAsync(id))?.Delivered == true, TimeSpan.FromSeconds(10),
             "the delivered mark written behind the answer to reach storage");
-        await fixture.Cluster.DeactivateAsync(Grains.GetGrain<IArticleGrain>(id));
+        await fixture.Cluster.DeactivateAsync(Grains.ArticleLedgerFor(id));
 
-        Assert.True((await Grains.GetGrain<IArticleGrain>(id).Publish(FeedCluster.Article(id, feed))).Duplicate);
+        Assert.True((await Grains.ArticleLedgerFor(id).Publish(FeedCluster.Article(id, feed))).Duplicate);
         Assert.Equal(1, (await Grains.GetGrain<IFeedGrain>(feed).Read(after: 0, limit: 10)).Head);
     }
 
@@ -96,9 +96,9 @@ public sealed class FeedGrainTests(FeedCluster fixture)
     {
         var feed = FeedCluster.FreshTopicFeed();
         var id = "dup-" + feed[6..];
-        var first = await Grains.GetGrain<IArticleGrain>(id).Publish(FeedCluster.Article(id, feed));
+        var first = await Grains.ArticleLedgerFor(id).Publish(FeedCluster.Article(id, feed));
         var again = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ =>
-            Grains.GetGrain<IArticleGrain>(id).Publish(FeedCluster.Article(id, feed) with { Headline = "changed" })));
+            Grains.ArticleLedgerFor(id).Publish(FeedCluster.Article(id, feed) with { Headline = "changed" })));
 
         Assert.False(first.Duplicate);
         Assert.All(again, r => Assert.True(r.Duplicate));
@@ -120,14 +120,14 @@ public sealed class FeedGrainTests(FeedCluster fixture)
         Assert.False((await store.GetAsync(id))!.Delivered);
         await fixture.Cluster.DeactivateAsync(Grains.GetGrain<IFeedGrain>(feedA));
 
-        var retry = await Grains.GetGrain<IArticleGrain>(id).Publish(article);
+        var retry = await Grains.ArticleLedgerFor(id).Publish(article);
 
         Assert.False(retry.Duplicate);
         var a = await Grains.GetGrain<IFeedGrain>(feedA).Read(after: 0, limit: 10);
         var b = await Grains.GetGrain<IFeedGrain>(feedB).Read(after: 0, limit: 10);
         Assert.Equal(partial.Seq, Assert.Single(a.Items).Seq);
         Assert.Equal(id, Assert.Single(b.Items).Article.Id);
-        Assert.True((await Grains.GetGrain<IArticleGrain>(id).Publish(article)).Duplicate);
+        Assert.True((await Grains.ArticleLedgerFor(id).Publish(article)).Duplicate);
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class FeedGrainTests(FeedCluster fixture)
         for (var i = 1; i <= 3; i++)
         {
             var id = $"push-{feed[6..]}-{i}";
-            await Grains.GetGrain<IArticleGrain>(id).Publish(FeedCluster.Article(id, feed));
+            await Grains.ArticleLedgerFor(id).Publish(FeedCluster.Article(id, feed));
         }
 
         var items = await Eventually.Within(observer.WaitForAsync(3), TimeSpan.FromSeconds(10), "three pushed items");

@@ -13,7 +13,7 @@ public sealed class SiloLossTests : IAsyncLifetime
     {
         var grains = _fixture.Client;
         var feed = FeedCluster.FreshTopicFeed();
-        for (var i = 1; i <= 3; i++) await grains.GetGrain<IArticleGrain>($"loss-a-{i}").Publish(FeedCluster.Article($"loss-a-{i}", feed));
+        for (var i = 1; i <= 3; i++) await grains.ArticleLedgerFor($"loss-a-{i}").Publish(FeedCluster.Article($"loss-a-{i}", feed));
 
         // Stop whichever silo hosts the feed.
         var grain = grains.GetGrain<IFeedGrain>(feed);
@@ -21,7 +21,7 @@ public sealed class SiloLossTests : IAsyncLifetime
         var victim = _fixture.Cluster.Silos.Single(s => s.SiloAddress.Equals(host));
         await _fixture.Cluster.StopSiloAsync(victim);
 
-        for (var i = 4; i <= 6; i++) await grains.GetGrain<IArticleGrain>($"loss-a-{i}").Publish(FeedCluster.Article($"loss-a-{i}", feed));
+        for (var i = 4; i <= 6; i++) await grains.ArticleLedgerFor($"loss-a-{i}").Publish(FeedCluster.Article($"loss-a-{i}", feed));
 
         var page = await grain.Read(after: 0, limit: 10);
         Assert.Equal(6, page.Head);

@@ -50,7 +50,7 @@ public sealed class SourceGrainTests(FeedCluster fixture) : IAsyncLifetime
         Assert.Equal(200, source.LastStatus);
         Assert.Null(source.LastError);
         Assert.Equal("Caspian Wire", source.Title);
-        var article = await fixture.Client.GetGrain<IArticleGrain>(ArticleIdOf(source, Speakers)).Get();
+        var article = await fixture.Client.ArticleLedgerFor(ArticleIdOf(source, Speakers)).Get(ArticleIdOf(source, Speakers));
         Assert.NotNull(article);
         Assert.Equal(["AZ", "KR"], article.Countries);
         Assert.Equal("Caspian Wire", article.Source);
@@ -164,7 +164,7 @@ public sealed class SourceGrainTests(FeedCluster fixture) : IAsyncLifetime
         Assert.Null(await grain.PollNow());
         Assert.False(await grain.Stop());
         Assert.DoesNotContain(await fixture.Client.GetGrain<ISourceRegistryGrain>(0).List(), s => s.Id == source.Id);
-        Assert.NotNull(await fixture.Client.GetGrain<IArticleGrain>(ArticleIdOf(source, Harvest)).Get());
+        Assert.NotNull(await fixture.Client.ArticleLedgerFor(ArticleIdOf(source, Harvest)).Get(ArticleIdOf(source, Harvest)));
     }
 
     [Fact]
