@@ -89,7 +89,7 @@ public sealed class ArticleLedgerGrain(IArticleStore store, IOptions<FeedOptions
             activity?.SetTag("feed.article.feeds", article.Feeds.Count);
             try
             {
-                await Task.WhenAll(article.Feeds.Select(feed => GrainFactory.GetGrain<IFeedGrain>(feed).Append(article, resumed)));
+                await Task.WhenAll(article.Feeds.Select(feed => GrainFactory.FeedGrain(feed).Append(article, resumed)));
             }
             catch (Exception e)
             {

@@ -40,7 +40,7 @@ public static class FeedEndpoints
         if (after < 0) return BadRequest("after", "'after' must be 0 or more.");
         var maxLimit = options.Value.MaxPageSize;
         if (limit < 0 || limit > maxLimit) return BadRequest("limit", $"'limit' must be between 0 and {maxLimit}.");
-        var page = await grains.GetGrain<IFeedGrain>(key.ToString()).Read(after, limit ?? options.Value.DefaultPageSize);
+        var page = await grains.FeedGrain(key.ToString()).Read(after, limit ?? options.Value.DefaultPageSize);
         return TypedResults.Ok(new FeedHistory(page.Feed, catalog.Title(key), page.Head, page.Complete, page.Followers, page.Items));
     }
 

@@ -59,7 +59,7 @@ public static class SyndicationEndpoints
         if (!catalog.TryParseKey(feed, out var key, out var error)) return Invalid("feed", error!);
         if (limit < 1 || limit > options.MaxPageSize) return Invalid("limit", $"'limit' must be between 1 and {options.MaxPageSize}.");
         var count = limit ?? options.DefaultPageSize;
-        var grain = grains.GetGrain<IFeedGrain>(key.ToString());
+        var grain = grains.FeedGrain(key.ToString());
         var request = http.Request.GetTypedHeaders();
 
         if (request.IfNoneMatch.Count > 0)

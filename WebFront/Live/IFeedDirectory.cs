@@ -10,7 +10,7 @@ public interface IFeedDirectory
 
 public sealed class GrainFeedDirectory(IGrainFactory grains) : IFeedDirectory
 {
-    public IFeedGrain Feed(string feed) => grains.GetGrain<IFeedGrain>(feed);
+    public IFeedGrain Feed(string feed) => grains.FeedGrain(feed);
 
     public IFeedObserver Reference(IFeedObserver observer) => grains.CreateObjectReference<IFeedObserver>(observer);
 }
