@@ -1,3 +1,4 @@
+using Feed.Grains;
 using Feed.Grains.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,7 +38,10 @@ public static class FeedTelemetry
     {
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName, serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId));
-        if (MetricsOn(builder.Configuration)) otel.WithMetrics(metrics => metrics.AddMeter(Meters).AddPrometheusExporter());
+        // Bound and checked here, before the host is built: metrics are set up now.
+        var operations = OptionsBinding.BindNow(builder.Configuration, OperationsOptions.Section, new OperationsOptionsValidator());
+        if (operations.Metrics)
+            otel.WithMetrics(metrics => metrics.AddMeter(Meters).SetMaxMetricPointsPerMetricStream(operations.MetricCardinalityLimit).AddPrometheusExporter());
         if (FeedTracing.ExportConfigured(builder.Configuration))
         {
             otel.WithTracing(tracing => tracing.AddSource(TraceSources).AddAspNetCoreInstrumentation(o =>

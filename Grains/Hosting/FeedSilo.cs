@@ -22,6 +22,7 @@ public static class FeedSilo
             o.ClusterId = orleans.ClusterId;
             o.ServiceId = orleans.ServiceId;
         });
+        silo.Configure<GrainDirectoryOptions>(o => o.CacheSize = orleans.DirectoryCacheSize);
         if (orleans.Membership == MembershipKind.Localhost)
         {
             silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);

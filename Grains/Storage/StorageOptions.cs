@@ -31,7 +31,7 @@ public sealed class StorageOptions
     /// Page cache of the SQLite writer's connection, in MB. Appends touch the newest page of every busy feed and the
     /// article index; SQLite's default (2 MB) makes the writer read many of them back for every commit.
     /// </summary>
-    public int SqliteCacheMegabytes { get; set; } = 16;
+    public int SqliteCacheMegabytes { get; set; } = 8;
 
     /// <summary>
     /// WAL pages after which a commit also copies the log back into the database file (<c>wal_autocheckpoint</c>).

@@ -13,11 +13,14 @@ public abstract class LiveSubscriber(string id, int recentCapacity)
     // Recent articles by a 64-bit hash of their id, oldest overwritten first. Numbers, not the id strings: the set lives
     // as long as the connection, and strings put into it on every delivery would be young objects a long-lived set
     // points to, which every young-generation GC must trace (thousands of connections). Two different ids share a
-    // hash once in ~2^64/capacity checks, far beyond any connection's lifetime.
-    private readonly HashSet<ulong> _recent = [];
+    // hash once in ~2^64/capacity checks, far beyond any connection's lifetime. Made on the first article that could
+    // come twice, so an idle connection costs nothing here (a full ring and set are ~7 KB).
+    private readonly int _recentCapacity = Math.Max(1, recentCapacity);
+    private readonly Lock _recentLock = new();
+    private HashSet<ulong>? _recent;
+    private ulong[]? _recentOrder;
     // Seeded per process, so nobody can choose ids whose hashes collide on purpose.
     private static readonly long HashSeed = Random.Shared.NextInt64();
-    private readonly ulong[] _recentOrder = new ulong[Math.Max(1, recentCapacity)];
     private int _recentNext;
 
     public string Id { get; } = id;
@@ -64,8 +67,10 @@ public abstract class LiveSubscriber(string id, int recentCapacity)
     public bool TryMarkSent(ulong? article)
     {
         if (article is not { } key) return true;
-        lock (_recent)
+        lock (_recentLock)
         {
+            _recent ??= [];
+            _recentOrder ??= new ulong[_recentCapacity];
             if (!_recent.Add(key)) return false;
             if (_recent.Count > _recentOrder.Length) _recent.Remove(_recentOrder[_recentNext]);
             _recentOrder[_recentNext] = key;

@@ -16,6 +16,12 @@ public sealed class OptionValidationTests
     [InlineData("Feed:RateLimits:SubscribesPerSecond", "1e12", "Feed:RateLimits:SubscribesPerSecond")]
     [InlineData("Feed:Publishing:MaxHeadlineLength", "0", "Feed:Publishing:MaxHeadlineLength")]
     [InlineData("Storage:SqliteSynchronous", "SOMETIMES", "Storage:SqliteSynchronous")]
+    [InlineData("Storage:DeferredWriteDelay", "00:00:02", "Storage:DeferredWriteDelay")] // the ledger holds the article until it lands
+    [InlineData("Storage:SqliteCacheMegabytes", "0", "Storage:SqliteCacheMegabytes")]
+    [InlineData("Storage:SqliteCheckpointPages", "10", "Storage:SqliteCheckpointPages")]
+    [InlineData("Feed:HistoryTrimBatch", "0", "Feed:HistoryTrimBatch")]
+    [InlineData("Feed:Operations:MetricCardinalityLimit", "1", "Feed:Operations:MetricCardinalityLimit")]
+    [InlineData("Orleans:DirectoryCacheSize", "10", "Orleans:DirectoryCacheSize")]
     [InlineData("Orleans:Membership", "Redis", "Orleans:RedisConnection")]
     [InlineData("Orleans:GatewayPort", "0", "Orleans:GatewayPort")]
     [InlineData("Orleans:Role", "Cluster", "Orleans:Role")]
