@@ -1,20 +1,34 @@
 using Feed.Tagging;
 using Feed.Tagging.Training;
 
-// Feed.Tagging.Training: see the README, section Tagging.
-//   score <set.jsonl>... [--misses]   the shipped tagger's country and topic precision/recall on labelled sets
-return args.FirstOrDefault() switch
+// Feed.Tagging.Training: see the README, section Tagging. The held-out set is refused by every command.
+//   score <set.jsonl>... [--misses]       the tagger's country and topic precision/recall on labelled sets
+//   cv --sets A,B [--train-only C] ...    cross-validated topic figures of the learned model for a grid of settings
+//   train --sets A,B --out FILE ...       trains the learned topic model and writes its weights
+try
 {
-    "score" => Score(args[1..]),
-    _ => Usage(),
-};
+    var line = new CommandLine(args.Skip(1));
+    return args.FirstOrDefault() switch
+    {
+        "score" => Score(line),
+        "cv" => CrossValidateCommand.Run(line, Console.Out),
+        "train" => TrainCommand.Run(line, args, Console.Out),
+        _ => Usage(),
+    };
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return Usage();
+}
 
-static int Score(string[] args)
+static int Score(CommandLine line)
 {
-    var misses = args.Contains("--misses");
-    var files = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
-    if (files.Length == 0 || files.Any(HeldOut.IsHeldOut)) return Usage();
-    var tagger = new ArticleTagger(TaggingData.Default);
+    var files = line.Arguments;
+    if (files.Count == 0 || files.Any(HeldOut.IsHeldOut)) return Usage();
+    var data = line.Text("weights") is { } path ? TaggingData.Default.WithTopicWeights(path == "none" ? null : TopicWeights.Parse(File.ReadAllText(path)))
+        : TaggingData.Default;
+    var tagger = new ArticleTagger(data);
     var (countries, topics) = (new TagCounts(), new TagCounts());
     var stories = files.SelectMany(LabelledStory.Read).ToArray();
     foreach (var story in stories)
@@ -22,8 +36,8 @@ static int Score(string[] args)
         var tags = tagger.Tag(story.Headline, null, story.Body);
         var countryMiss = countries.Add(story.Countries, tags.Countries);
         var topicMiss = topics.Add(story.Topics, tags.Topics);
-        if (misses && countryMiss is not null) Console.WriteLine($"{story.Id} countries {countryMiss} ({story.Note})");
-        if (misses && topicMiss is not null) Console.WriteLine($"{story.Id} topics {topicMiss}");
+        if (line.Has("misses") && countryMiss is not null) Console.WriteLine($"{story.Id} countries {countryMiss} ({story.Note})");
+        if (line.Has("misses") && topicMiss is not null) Console.WriteLine($"{story.Id} topics {topicMiss}");
     }
     Console.WriteLine($"{string.Join(" + ", files.Select(Path.GetFileName))} ({stories.Length} stories): countries {countries}; topics {topics}");
     return 0;
@@ -32,7 +46,11 @@ static int Score(string[] args)
 static int Usage()
 {
     Console.Error.WriteLine("""
-        usage: Feed.Tagging.Training score <set.jsonl>... [--misses]
+        usage: Feed.Tagging.Training score <set.jsonl>... [--misses] [--weights FILE|none]
+               Feed.Tagging.Training cv --sets A.jsonl,B.jsonl [--train-only C.jsonl] [--folds 5 | --by-batch] [--per-topic]
+                   [--min 0.4 --fallback 0.1 --max 4] [grid: --l2 a,b --min-stories a,b --positive-weight a,b
+                   --bigrams true,false --headline-words .. --fold-plurals .. --normalize-words .. --keywords Log+Share,None]
+               Feed.Tagging.Training train --sets A.jsonl,B.jsonl --out Tagging/Data/topic-weights.tsv [settings as for cv]
         The held-out set is scored only by TaggingEvaluationTests, which prints no misses.
         """);
     return 2;

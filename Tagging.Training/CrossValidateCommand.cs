@@ -1,0 +1,77 @@
+namespace Feed.Tagging.Training;
+
+/// <summary>
+/// <c>cv --sets A.jsonl,B.jsonl [--train-only C.jsonl] [--folds 5] [grid options]</c>: for every combination of
+/// settings, k-fold cross-validated topic precision/recall/F1 on the sets (the best decision rule on the pooled
+/// out-of-fold probabilities), on all of them and on the new stories (ids train-…) alone; and the keyword model's
+/// figures on the same stories, for comparison.
+/// </summary>
+public static class CrossValidateCommand
+{
+    public static int Run(CommandLine line, TextWriter output)
+    {
+        var sets = line.Files("sets");
+        var trainOnly = line.Files("train-only");
+        if (sets.Count == 0 || sets.Concat(trainOnly).Any(HeldOut.IsHeldOut))
+            throw new ArgumentException("cv needs --sets (never the held-out set).");
+        var k = line.Values("folds", 5)[0];
+        var keywords = new TopicModel(TaggingData.Default.Topics, new TaggingOptions());
+        var slugs = keywords.Slugs;
+        var scoredStories = sets.SelectMany(LabelledStory.Read).ToArray();
+        var trainOnlyStories = trainOnly.SelectMany(LabelledStory.Read).ToArray();
+        var folds = line.Has("by-batch") ? BatchFolds(scoredStories) : CrossValidation.Folds(scoredStories.Length, k);
+        output.WriteLine($"{scoredStories.Length} stories scored in {folds.Distinct().Count()} folds "
+                         + $"({(line.Has("by-batch") ? "one per batch" : $"seed {CrossValidation.Seed}")}), {trainOnlyStories.Length} training only");
+        KeywordBaseline(scoredStories, keywords, output);
+        foreach (var settings in line.SettingsGrid(TrainCommand.Defaults))
+        {
+            var scored = StoryFeatures.Of(scoredStories, keywords, settings.Features);
+            var extra = StoryFeatures.Of(trainOnlyStories, keywords, settings.Features);
+            var probabilities = CrossValidation.OutOfFold(scored, extra, folds, slugs, settings);
+            var fixedRule = new DecisionRule(line.Values("min", 0.4)[0], line.Values("fallback", 0.1)[0], line.Values("max", 4)[0]);
+            var (best, counts) = CrossValidation.BestRule(scored, probabilities, slugs);
+            var atFixed = CrossValidation.Evaluate(scored, probabilities, slugs, fixedRule);
+            var newOnly = CrossValidation.Evaluate(scored, probabilities, slugs, fixedRule, s => IsNew(s.Id));
+            output.WriteLine($"{settings} | best {best}: {counts} | {fixedRule}: {atFixed}; new stories {newOnly}");
+            if (line.Has("per-topic")) PerTopic(scored, probabilities, slugs, fixedRule, output);
+        }
+        return 0;
+    }
+
+    public static bool IsNew(string id) => id.StartsWith("train-", StringComparison.Ordinal);
+
+    // "train-a-001" is batch a; every older story is one fold of its own ("old").
+    private static int[] BatchFolds(IReadOnlyList<LabelledStory> stories)
+    {
+        var names = stories.Select(s => IsNew(s.Id) ? s.Id[..7] : "old").Distinct().Order(StringComparer.Ordinal).ToList();
+        return stories.Select(s => names.IndexOf(IsNew(s.Id) ? s.Id[..7] : "old")).ToArray();
+    }
+
+    private static void KeywordBaseline(IReadOnlyList<LabelledStory> stories, TopicModel keywords, TextWriter output)
+    {
+        var (all, newOnly) = (new TagCounts(), new TagCounts());
+        foreach (var story in stories)
+        {
+            var article = ArticleText.Of(story.Headline, null, story.Body);
+            var found = keywords.Find(article.Text, article.Tokens, article.HeadlineEnd);
+            all.Add(story.Topics, found);
+            if (IsNew(story.Id)) newOnly.Add(story.Topics, found);
+        }
+        output.WriteLine($"keyword model (no training): {all}; new stories {newOnly}");
+    }
+
+    private static void PerTopic(IReadOnlyList<StoryFeatures> scored, double[][] probabilities, IReadOnlyList<string> slugs,
+        DecisionRule rule, TextWriter output)
+    {
+        var chosen = new bool[slugs.Count];
+        var counts = slugs.Select(_ => new TagCounts()).ToArray();
+        for (var i = 0; i < scored.Count; i++)
+        {
+            LearnedTopicModel.Choose(probabilities[i], rule.Min, rule.Fallback, rule.Max, chosen);
+            for (var t = 0; t < slugs.Count; t++)
+                counts[t].Add(scored[i].Labels[t] ? ["x"] : [], chosen[t] ? ["x"] : []);
+        }
+        for (var t = 0; t < slugs.Count; t++)
+            output.WriteLine($"  {slugs[t],-15} {counts[t]} ({counts[t].TruePositives + counts[t].FalseNegatives} labelled)");
+    }
+}
