@@ -44,12 +44,13 @@ public sealed class CommandLine
         return from bigrams in Values("bigrams", f.Bigrams)
                from headline in Values("headline-words", f.HeadlineWords)
                from fold in Values("fold-plurals", f.FoldPlurals)
-               from normalize in Values("normalize-words", f.NormalizeWords)
+               from cap in Values("length-cap", f.LengthCap)
                from keywords in KeywordOptions(f.Keywords)
                from l2 in Values("l2", defaults.L2)
                from min in Values("min-stories", defaults.MinStories)
                from positive in Values("positive-weight", defaults.PositiveWeight)
-               select new TrainingSettings(new TopicFeatureSettings(bigrams, headline, fold, normalize, keywords), l2, min, positive);
+               from prune in Values("prune", defaults.Prune)
+               select new TrainingSettings(new TopicFeatureSettings(bigrams, headline, fold, cap, keywords), l2, min, positive, prune);
     }
 
     // "--keywords Log+Share,None": '+' joins figures, ',' separates alternatives.

@@ -31,14 +31,19 @@ public static class CrossValidateCommand
             var fixedRule = new DecisionRule(line.Values("min", 0.4)[0], line.Values("fallback", 0.1)[0], line.Values("max", 4)[0]);
             var (best, counts) = CrossValidation.BestRule(scored, probabilities, slugs);
             var atFixed = CrossValidation.Evaluate(scored, probabilities, slugs, fixedRule);
-            var newOnly = CrossValidation.Evaluate(scored, probabilities, slugs, fixedRule, s => IsNew(s.Id));
-            output.WriteLine($"{settings} | best {best}: {counts} | {fixedRule}: {atFixed}; new stories {newOnly}");
+            var groups = string.Join("; ", scored.Select(s => Group(s.Id)).Distinct().Order(StringComparer.Ordinal)
+                .Select(g => $"{g} {CrossValidation.Evaluate(scored, probabilities, slugs, best, s => Group(s.Id) == g).F1:0.000}"));
+            output.WriteLine($"{settings} | best {best}: {counts} ({groups}) | {fixedRule}: {atFixed}");
             if (line.Has("per-topic")) PerTopic(scored, probabilities, slugs, fixedRule, output);
+            if (line.Has("misses")) Misses(scored, probabilities, slugs, best, output);
         }
         return 0;
     }
 
     public static bool IsNew(string id) => id.StartsWith("train-", StringComparison.Ordinal);
+
+    /// <summary>Where a story comes from, by its id: "wire", "added", "eval", "train".</summary>
+    public static string Group(string id) => id[..Math.Max(1, id.IndexOf('-'))];
 
     // "train-a-001" is batch a; every older story is one fold of its own ("old").
     private static int[] BatchFolds(IReadOnlyList<LabelledStory> stories)
@@ -49,15 +54,32 @@ public static class CrossValidateCommand
 
     private static void KeywordBaseline(IReadOnlyList<LabelledStory> stories, TopicModel keywords, TextWriter output)
     {
-        var (all, newOnly) = (new TagCounts(), new TagCounts());
+        var all = new TagCounts();
+        var groups = new SortedDictionary<string, TagCounts>(StringComparer.Ordinal);
         foreach (var story in stories)
         {
             var article = ArticleText.Of(story.Headline, null, story.Body);
             var found = keywords.Find(article.Text, article.Tokens, article.HeadlineEnd);
             all.Add(story.Topics, found);
-            if (IsNew(story.Id)) newOnly.Add(story.Topics, found);
+            if (!groups.TryGetValue(Group(story.Id), out var group)) groups[Group(story.Id)] = group = new TagCounts();
+            group.Add(story.Topics, found);
         }
-        output.WriteLine($"keyword model (no training): {all}; new stories {newOnly}");
+        output.WriteLine($"keyword model (no training): {all} ({string.Join("; ", groups.Select(g => $"{g.Key} {g.Value.F1:0.000}"))})");
+    }
+
+    private static void Misses(IReadOnlyList<StoryFeatures> scored, double[][] probabilities, IReadOnlyList<string> slugs,
+        DecisionRule rule, TextWriter output)
+    {
+        var chosen = new bool[slugs.Count];
+        for (var i = 0; i < scored.Count; i++)
+        {
+            LearnedTopicModel.Choose(probabilities[i], rule.Min, rule.Fallback, rule.Max, chosen);
+            var miss = new TagCounts().Add(slugs.Where((_, t) => scored[i].Labels[t]), slugs.Where((_, t) => chosen[t]));
+            if (miss is null) continue;
+            var likely = string.Join(" ", Enumerable.Range(0, slugs.Count).Where(t => probabilities[i][t] >= 0.1)
+                .OrderByDescending(t => probabilities[i][t]).Select(t => $"{slugs[t]}:{probabilities[i][t]:0.00}"));
+            output.WriteLine($"  {scored[i].Id} {miss} | {likely}");
+        }
     }
 
     private static void PerTopic(IReadOnlyList<StoryFeatures> scored, double[][] probabilities, IReadOnlyList<string> slugs,

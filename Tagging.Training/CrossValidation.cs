@@ -53,7 +53,7 @@ public static class CrossValidation
     public static (DecisionRule Rule, TagCounts Counts) BestRule(IReadOnlyList<StoryFeatures> stories, IReadOnlyList<double[]> probabilities,
         IReadOnlyList<string> slugs)
     {
-        var rules = from min in Enumerable.Range(4, 13).Select(m => m * 0.05) // 0.20 … 0.80
+        var rules = from min in Enumerable.Range(2, 15).Select(m => m * 0.05) // 0.10 … 0.80
                     from fallback in new[] { 0.0, 0.1, 0.2 }
                     from max in new[] { 3, 4, 5 }
                     where fallback < min

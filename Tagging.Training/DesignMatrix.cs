@@ -1,8 +1,8 @@
 namespace Feed.Tagging.Training;
 
 /// <summary>
-/// The stories as rows of a sparse matrix: the known word features (each 1, or 1/√n for a story of n tokens when the
-/// settings normalize), then the keyword figures, then a constant 1 for the bias, which is the last column.
+/// The stories as rows of a sparse matrix: the known word features (each 1, less in a long story: see
+/// <see cref="TopicFeatureSettings.LengthCap"/>), then the keyword figures, then a constant 1 for the bias, which is the last column.
 /// </summary>
 public sealed class DesignMatrix
 {
@@ -10,10 +10,10 @@ public sealed class DesignMatrix
     private readonly double[] _wordValue;
     private readonly double[][] _keywords;
 
-    public DesignMatrix(IReadOnlyList<StoryFeatures> stories, Vocabulary vocabulary, bool normalizeWords)
+    public DesignMatrix(IReadOnlyList<StoryFeatures> stories, Vocabulary vocabulary, TopicFeatureSettings settings)
     {
         _indices = stories.Select(vocabulary.Indices).ToArray();
-        _wordValue = stories.Select(s => normalizeWords ? 1 / Math.Sqrt(Math.Max(1, s.TokenCount)) : 1.0).ToArray();
+        _wordValue = stories.Select(s => settings.WordWeight(s.TokenCount)).ToArray();
         _keywords = stories.Select(s => s.KeywordValues).ToArray();
         WordCount = vocabulary.Count;
         KeywordCount = stories.Count > 0 ? stories[0].KeywordValues.Length : 0;

@@ -5,6 +5,7 @@ using Feed.Tagging.Training;
 //   score <set.jsonl>... [--misses]       the tagger's country and topic precision/recall on labelled sets
 //   cv --sets A,B [--train-only C] ...    cross-validated topic figures of the learned model for a grid of settings
 //   train --sets A,B --out FILE ...       trains the learned topic model and writes its weights
+//   tag <article.txt>                     the tags of one article (first line the headline) and its topic probabilities
 try
 {
     var line = new CommandLine(args.Skip(1));
@@ -13,6 +14,7 @@ try
         "score" => Score(line),
         "cv" => CrossValidateCommand.Run(line, Console.Out),
         "train" => TrainCommand.Run(line, args, Console.Out),
+        "tag" => Tag(line),
         _ => Usage(),
     };
 }
@@ -43,14 +45,33 @@ static int Score(CommandLine line)
     return 0;
 }
 
+static int Tag(CommandLine line)
+{
+    if (line.Arguments.Count != 1) return Usage();
+    var lines = File.ReadAllLines(line.Arguments[0]);
+    var (headline, body) = (lines.FirstOrDefault() ?? "", string.Join("\n", lines.Skip(1)));
+    var data = TaggingData.Default;
+    var tags = new ArticleTagger(data).Tag(headline, null, body);
+    Console.WriteLine($"countries {string.Join(",", tags.Countries)}; topics {string.Join(",", tags.Topics)}");
+    if (data.TopicWeights is not { } weights) return 0;
+    var options = new TaggingOptions();
+    var model = new LearnedTopicModel(weights, new TopicModel(data.Topics, options), options);
+    var article = ArticleText.Of(headline, null, body);
+    var p = new double[weights.Slugs.Count];
+    model.Probabilities(article.Text, article.Tokens, article.HeadlineEnd, p);
+    Console.WriteLine(string.Join(" ", Enumerable.Range(0, p.Length).OrderByDescending(t => p[t]).Take(6).Select(t => $"{weights.Slugs[t]}:{p[t]:0.00}")));
+    return 0;
+}
+
 static int Usage()
 {
     Console.Error.WriteLine("""
         usage: Feed.Tagging.Training score <set.jsonl>... [--misses] [--weights FILE|none]
                Feed.Tagging.Training cv --sets A.jsonl,B.jsonl [--train-only C.jsonl] [--folds 5 | --by-batch] [--per-topic]
                    [--min 0.4 --fallback 0.1 --max 4] [grid: --l2 a,b --min-stories a,b --positive-weight a,b
-                   --bigrams true,false --headline-words .. --fold-plurals .. --normalize-words .. --keywords Log+Share,None]
+                   --bigrams true,false --headline-words .. --fold-plurals .. --length-cap 100,0 --keywords Log+Share,None]
                Feed.Tagging.Training train --sets A.jsonl,B.jsonl --out Tagging/Data/topic-weights.tsv [settings as for cv]
+               Feed.Tagging.Training tag <article.txt>
         The held-out set is scored only by TaggingEvaluationTests, which prints no misses.
         """);
     return 2;

@@ -8,7 +8,7 @@ namespace Feed.Tagging.Training;
 public static class TrainCommand
 {
     /// <summary>The settings chosen by cross-validation on the tuning stories (README, section Tagging).</summary>
-    public static readonly TrainingSettings Defaults = new(TopicFeatureSettings.Default, L2: 0.001, MinStories: 2, PositiveWeight: 1);
+    public static readonly TrainingSettings Defaults = new(TopicFeatureSettings.Default, L2: 0.001, MinStories: 2, PositiveWeight: 1, Prune: 0.01);
 
     public static int Run(CommandLine line, IReadOnlyList<string> commandLine, TextWriter output)
     {

@@ -26,17 +26,21 @@ public sealed class TrainedTopicModel
     public static TrainedTopicModel Train(IReadOnlyList<StoryFeatures> stories, IReadOnlyList<string> slugs, TrainingSettings settings)
     {
         var vocabulary = new Vocabulary(stories, settings.MinStories);
-        var x = new DesignMatrix(stories, vocabulary, settings.Features.NormalizeWords);
+        var x = new DesignMatrix(stories, vocabulary, settings.Features);
         var weights = new double[slugs.Count][];
         for (var t = 0; t < slugs.Count; t++)
+        {
             weights[t] = LogisticRegression.Train(x, stories.Select(s => s.Labels[t]).ToArray(), settings.L2, settings.PositiveWeight);
+            for (var j = 0; j < x.WordCount; j++)
+                if (Math.Abs(weights[t][j]) < settings.Prune) weights[t][j] = 0;
+        }
         return new TrainedTopicModel(slugs, settings, vocabulary, weights, stories.Count);
     }
 
     /// <summary>Each topic's probability for stories that may not have been trained on.</summary>
     public double[][] Probabilities(IReadOnlyList<StoryFeatures> stories)
     {
-        var x = new DesignMatrix(stories, Vocabulary, Settings.Features.NormalizeWords);
+        var x = new DesignMatrix(stories, Vocabulary, Settings.Features);
         return Enumerable.Range(0, x.Rows)
             .Select(i => Weights.Select(w => LogisticRegression.Sigmoid(x.Dot(i, w))).ToArray())
             .ToArray();

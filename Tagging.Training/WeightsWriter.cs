@@ -5,7 +5,7 @@ namespace Feed.Tagging.Training;
 
 /// <summary>
 /// Writes a <see cref="TrainedTopicModel"/> as topic-weights.tsv (the format <see cref="TopicWeights.Parse"/> reads):
-/// weights rounded to 4 decimals, a weight below 0.00005 left empty, and a word whose weights all round to 0 left out
+/// weights rounded to 3 decimals, a weight below 0.0005 left empty, and a word whose weights all round to 0 left out
 /// (which changes nothing: a word that is not listed adds nothing).
 /// </summary>
 public static class WeightsWriter
@@ -22,7 +22,7 @@ public static class WeightsWriter
         text.AppendLine($"setting\tbigrams\t{Flag(f.Bigrams)}");
         text.AppendLine($"setting\theadline-words\t{Flag(f.HeadlineWords)}");
         text.AppendLine($"setting\tfold-plurals\t{Flag(f.FoldPlurals)}");
-        text.AppendLine($"setting\tnormalize-words\t{Flag(f.NormalizeWords)}");
+        text.AppendLine($"setting\tlength-cap\t{f.LengthCap}");
         text.AppendLine($"setting\tkeywords\t{f.Keywords}");
         text.AppendLine("topics\t" + string.Join('\t', model.Slugs));
         var columns = model.Weights[0].Length;
@@ -30,7 +30,7 @@ public static class WeightsWriter
         var keywordNames = f.KeywordNames(model.Slugs).ToArray();
         for (var k = 0; k < keywordNames.Length; k++) Row(text, "keyword", keywordNames[k], model, model.Vocabulary.Count + k);
         for (var j = 0; j < model.Vocabulary.Count; j++)
-            if (model.Weights.Any(w => Math.Abs(w[j]) >= 0.00005)) Row(text, "word", model.Vocabulary.Names[j], model, j);
+            if (model.Weights.Any(w => Math.Abs(w[j]) >= 0.0005)) Row(text, "word", model.Vocabulary.Names[j], model, j);
         return text.ToString();
     }
 
@@ -43,8 +43,8 @@ public static class WeightsWriter
         foreach (var weights in model.Weights)
         {
             text.Append('\t');
-            var w = Math.Round(weights[column], 4);
-            if (w != 0) text.Append(w.ToString("0.####", CultureInfo.InvariantCulture));
+            var w = Math.Round(weights[column], 3);
+            if (w != 0) text.Append(w.ToString("0.###", CultureInfo.InvariantCulture));
         }
         text.AppendLine();
     }

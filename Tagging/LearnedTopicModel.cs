@@ -48,7 +48,7 @@ public sealed class LearnedTopicModel
         Span<ulong> seen = _weights.FeatureCount <= 64 * 2048 ? stackalloc ulong[_weights.FeatureCount / 64 + 1] : new ulong[_weights.FeatureCount / 64 + 1];
         var sink = new Accumulator(_weights.Rows, _weights.Matrix, topics, sums, seen);
         TopicFeatures.Extract(text, tokens, headlineEnd, settings, ref sink);
-        var scale = settings.NormalizeWords ? 1 / Math.Sqrt(Math.Max(1, tokens.Count)) : 1.0;
+        var scale = settings.WordWeight(tokens.Count);
         for (var t = 0; t < topics; t++) probabilities[t] = _weights.Bias[t] + scale * sums[t];
 
         var keywordCount = settings.KeywordCount(topics);

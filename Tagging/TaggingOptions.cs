@@ -28,10 +28,10 @@ public sealed class TaggingOptions
     public bool LearnedTopics { get; set; } = true;
 
     /// <summary>The learned model tags every topic whose probability reaches this.</summary>
-    public double TopicMinProbability { get; set; } = 0.4;
+    public double TopicMinProbability { get; set; } = 0.2;
 
     /// <summary>When no topic reaches <see cref="TopicMinProbability"/>, the likeliest is tagged if its probability reaches this.</summary>
-    public double TopicFallbackProbability { get; set; } = 0.1;
+    public double TopicFallbackProbability { get; set; } = 0.0;
 
     /// <summary>At most this many topics per article, the strongest first (both models).</summary>
     public int MaxTopics { get; set; } = 4;

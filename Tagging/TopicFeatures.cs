@@ -25,12 +25,16 @@ public enum KeywordFeatures : byte
 }
 
 /// <summary>Which features the learned topic model reads; written in the weights file, so training and tagging agree.</summary>
-/// <param name="NormalizeWords">Word features weigh 1/√n for a text with n distinct known ones, so a long article
-/// does not gather more evidence than a short story merely by its length.</param>
-public sealed record TopicFeatureSettings(bool Bigrams, bool HeadlineWords, bool FoldPlurals, bool NormalizeWords, KeywordFeatures Keywords)
+/// <param name="LengthCap">In a text of n tokens, more than this many, word features weigh √(cap/n): a long article
+/// gathers more stray words than the short stories the model learnt from, and should not gain evidence merely by
+/// its length (0: never).</param>
+public sealed record TopicFeatureSettings(bool Bigrams, bool HeadlineWords, bool FoldPlurals, int LengthCap, KeywordFeatures Keywords)
 {
     public static readonly TopicFeatureSettings Default = new(Bigrams: true, HeadlineWords: true, FoldPlurals: true,
-        NormalizeWords: true, Keywords: KeywordFeatures.Log | KeywordFeatures.Share);
+        LengthCap: 100, Keywords: KeywordFeatures.Log | KeywordFeatures.Share);
+
+    /// <summary>How much each word feature of a text of <paramref name="tokens"/> tokens weighs (see <see cref="LengthCap"/>).</summary>
+    public double WordWeight(int tokens) => LengthCap > 0 && tokens > LengthCap ? Math.Sqrt(LengthCap / (double)tokens) : 1.0;
 
     /// <summary>"kw-log:economy" and the like, for each chosen figure and topic, in the order <see cref="KeywordValues"/> fills.</summary>
     public IEnumerable<string> KeywordNames(IReadOnlyList<string> slugs)

@@ -109,7 +109,10 @@ public sealed class TopicWeights
             ? bool.Parse(v) : throw new FormatException($"topic-weights.tsv: setting {name} is missing.");
         var keywords = s.TryGetValue("keywords", out var k) && k.Length > 0 && k != "None"
             ? Enum.Parse<KeywordFeatures>(k) : KeywordFeatures.None;
-        return new TopicFeatureSettings(Flag("bigrams"), Flag("headline-words"), Flag("fold-plurals"), Flag("normalize-words"), keywords);
+        var (bigrams, headline, fold) = (Flag("bigrams"), Flag("headline-words"), Flag("fold-plurals"));
+        var cap = s.TryGetValue("length-cap", out var c) && int.TryParse(c, CultureInfo.InvariantCulture, out var n) && n >= 0
+            ? n : throw new FormatException("topic-weights.tsv: setting length-cap is missing or not a whole number.");
+        return new TopicFeatureSettings(bigrams, headline, fold, cap, keywords);
     }
 
     private static double[] Weights(string[] cells, int from, string[]? slugs, int line)

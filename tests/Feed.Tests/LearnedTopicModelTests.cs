@@ -7,7 +7,7 @@ namespace Feed.Tests;
 public sealed class LearnedTopicModelTests
 {
     private static readonly TopicFeatureSettings Plain = new(Bigrams: true, HeadlineWords: true, FoldPlurals: true,
-        NormalizeWords: false, Keywords: KeywordFeatures.None);
+        LengthCap: 0, Keywords: KeywordFeatures.None);
 
     private static List<string> Names(string? headline, string body, TopicFeatureSettings settings)
     {
@@ -81,7 +81,7 @@ public sealed class LearnedTopicModelTests
         string Row(string kind, string name, Func<string, double> weight) =>
             $"{kind}\t{name}\t" + string.Join('\t', slugs.Select(s => weight(s).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var tsv = string.Join('\n',
-            "setting\tbigrams\tfalse", "setting\theadline-words\tfalse", "setting\tfold-plurals\ttrue", "setting\tnormalize-words\tfalse",
+            "setting\tbigrams\tfalse", "setting\theadline-words\tfalse", "setting\tfold-plurals\ttrue", "setting\tlength-cap\t0",
             "setting\tkeywords\tChosen",
             "topics\t" + string.Join('\t', slugs),
             Row("bias", "", _ => -1).Replace("\t\t", "\t"),
@@ -120,7 +120,7 @@ public sealed class LearnedTopicModelTests
         setting	bigrams	true
         setting	headline-words	true
         setting	fold-plurals	true
-        setting	normalize-words	true
+        setting	length-cap	100
         setting	keywords	Log
         topics	labour	health
         bias	-3	-2
