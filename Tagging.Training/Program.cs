@@ -30,7 +30,7 @@ static int Score(CommandLine line)
     if (files.Count == 0 || files.Any(HeldOut.IsHeldOut)) return Usage();
     var data = line.Text("weights") is { } path ? TaggingData.Default.WithTopicWeights(path == "none" ? null : TopicWeights.Parse(File.ReadAllText(path)))
         : TaggingData.Default;
-    var tagger = new ArticleTagger(data);
+    var tagger = new ArticleTagger(data, Options(line));
     var (countries, topics) = (new TagCounts(), new TagCounts());
     var stories = files.SelectMany(LabelledStory.Read).ToArray();
     foreach (var story in stories)
@@ -63,10 +63,23 @@ static int Tag(CommandLine line)
     return 0;
 }
 
+// "--set CountryMinShareOfBest=0.2;LeadMentionWeight=2": options other than the defaults, to try them on labelled sets.
+static TaggingOptions Options(CommandLine line)
+{
+    var options = new TaggingOptions();
+    foreach (var pair in (line.Text("set") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+    {
+        var (name, value) = (pair.Split('=')[0].Trim(), pair.Split('=')[1].Trim());
+        var property = typeof(TaggingOptions).GetProperty(name) ?? throw new ArgumentException($"no option {name}");
+        property.SetValue(options, Convert.ChangeType(value, property.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
+    }
+    return options;
+}
+
 static int Usage()
 {
     Console.Error.WriteLine("""
-        usage: Feed.Tagging.Training score <set.jsonl>... [--misses] [--weights FILE|none]
+        usage: Feed.Tagging.Training score <set.jsonl>... [--misses] [--weights FILE|none] [--set Option=value;...]
                Feed.Tagging.Training cv --sets A.jsonl,B.jsonl [--train-only C.jsonl] [--folds 5 | --by-batch] [--per-topic]
                    [--min 0.4 --fallback 0.1 --max 4] [grid: --l2 a,b --min-stories a,b --positive-weight a,b
                    --bigrams true,false --headline-words .. --fold-plurals .. --length-cap 100,0 --keywords Log+Share,None]

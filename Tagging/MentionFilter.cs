@@ -56,6 +56,8 @@ public sealed class MentionFilter
             // "the Venezuelan border", "Chinese buyers": where the story's goods go or its people come from, not where it is.
             if (_passingNext.Contains(word)) return MentionRole.Passing;
         }
+        // "taught in Russian", "mainly in French, and": a demonym after "in" that ends its phrase is a language.
+        if (!nameLike && at > 0 && tokens[at - 1].In(text) is "in" && EndsPhrase(text, tokens, next)) return MentionRole.Thing;
         if (checkBefore && at > 0 && OnlySpaceBetween(text, tokens[at - 1], tokens[at]))
         {
             var before = tokens[at - 1];
@@ -65,6 +67,9 @@ public sealed class MentionFilter
         }
         return IsAfterPassingCue(text, tokens, at) ? MentionRole.Passing : MentionRole.Subject;
     }
+
+    private static bool EndsPhrase(string text, List<Token> tokens, int next) =>
+        next >= tokens.Count || !OnlySpaceOrHyphenBetween(text, tokens[next - 1], tokens[next]) || tokens[next].In(text) is "and" or "or";
 
     private bool IsAfterPassingCue(string text, List<Token> tokens, int at)
     {

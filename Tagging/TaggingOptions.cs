@@ -40,7 +40,7 @@ public sealed class TaggingOptions
     public double CountryMinScore { get; set; } = 1.0;
 
     /// <summary>A country must also reach this share of the best country's weight (0 keeps every country that reaches the minimum).</summary>
-    public double CountryMinShareOfBest { get; set; } = 0.0;
+    public double CountryMinShareOfBest { get; set; } = 0.15;
 
     /// <summary>A mention in the headline counts this much.</summary>
     public double HeadlineMentionWeight { get; set; } = 2.0;
