@@ -80,7 +80,7 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage: Feed.Tagging.Training score <set.jsonl>... [--misses] [--weights FILE|none] [--set Option=value;...]
-               Feed.Tagging.Training cv --sets A.jsonl,B.jsonl [--train-only C.jsonl] [--folds 5 | --by-batch] [--per-topic]
+               Feed.Tagging.Training cv --sets A.jsonl,B.jsonl [--train-only C.jsonl] [--folds 5 | --by-batch] [--per-topic] [--nested] [--misses]
                    [--min 0.4 --fallback 0.1 --max 4] [grid: --l2 a,b --min-stories a,b --positive-weight a,b
                    --bigrams true,false --headline-words .. --fold-plurals .. --length-cap 100,0 --keywords Log+Share,None]
                Feed.Tagging.Training train --sets A.jsonl,B.jsonl --out Tagging/Data/topic-weights.tsv [settings as for cv]
