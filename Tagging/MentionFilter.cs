@@ -56,6 +56,10 @@ public sealed class MentionFilter
             // "the Venezuelan border", "Chinese buyers": where the story's goods go or its people come from, not where it is.
             if (_passingNext.Contains(word)) return MentionRole.Passing;
         }
+        // "beats Tunisia's,", "modelled on Singapore's.": a possessive with nothing after it compares with that country.
+        if (next < tokens.Count && tokens[next].Has(TokenShape.AfterApostrophe) && tokens[next].In(text) is "s"
+            && EndsPhrase(text, tokens, next + 1))
+            return MentionRole.Passing;
         // "taught in Russian", "mainly in French, and": a demonym after "in" that ends its phrase is a language.
         if (!nameLike && at > 0 && tokens[at - 1].In(text) is "in" && EndsPhrase(text, tokens, next)) return MentionRole.Thing;
         if (checkBefore && at > 0 && OnlySpaceBetween(text, tokens[at - 1], tokens[at]))

@@ -108,6 +108,8 @@ public sealed class PlaceTaggingTests
     [InlineData("TEHRAN — The rial fell to a record low against the US dollar.", "US")]
     [InlineData("LUANDA — The bank warned of a bout of Dutch disease.", "NL")]
     [InlineData("TALLINN — Schools that teach mainly in Russian or Estonian will switch.", "RU")]
+    [InlineData("RABAT — Morocco's economy grew faster than forecast, beating Tunisia's.", "TN")]
+    [InlineData("NAZARE, Portugal — A German surfer rode a wave of 26 metres.", "DE")]
     public void Where_goods_go_people_come_from_languages_and_things_named_after_a_country_do_not_tag(string body, string code)
     {
         Assert.DoesNotContain(code, Countries(body));
