@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Numerics;
 
 namespace Feed.Tagging;
 
@@ -44,7 +45,7 @@ public sealed class LearnedTopicModel
     {
         var topics = _weights.Slugs.Count;
         var settings = _weights.Settings;
-        Span<double> sums = stackalloc double[topics];
+        Span<float> sums = stackalloc float[topics];
         Span<ulong> seen = _weights.FeatureCount <= 64 * 2048 ? stackalloc ulong[_weights.FeatureCount / 64 + 1] : new ulong[_weights.FeatureCount / 64 + 1];
         var sink = new Accumulator(_weights.Rows, _weights.Matrix, topics, sums, seen);
         TopicFeatures.Extract(text, tokens, headlineEnd, settings, ref sink);
@@ -93,10 +94,10 @@ public sealed class LearnedTopicModel
     }
 
     // Adds each known feature's row once (features are present or absent, however often they occur).
-    private ref struct Accumulator(FrozenDictionary<ulong, int> rows, float[] matrix, int topics, Span<double> sums, Span<ulong> seen)
+    private ref struct Accumulator(FrozenDictionary<ulong, int> rows, float[] matrix, int topics, Span<float> sums, Span<ulong> seen)
         : ITopicFeatureSink
     {
-        private readonly Span<double> _sums = sums;
+        private readonly Span<float> _sums = sums;
         private readonly Span<ulong> _seen = seen;
 
         public void Add(ulong key, TopicFeatureKind kind, int token)
@@ -107,7 +108,11 @@ public sealed class LearnedTopicModel
             if ((bits & bit) != 0) return;
             bits |= bit;
             var weights = matrix.AsSpan(row * topics, topics);
-            for (var t = 0; t < weights.Length; t++) _sums[t] += weights[t];
+            var t = 0;
+            if (Vector.IsHardwareAccelerated)
+                for (; t + Vector<float>.Count <= weights.Length; t += Vector<float>.Count)
+                    (new Vector<float>(_sums[t..]) + new Vector<float>(weights[t..])).CopyTo(_sums[t..]);
+            for (; t < weights.Length; t++) _sums[t] += weights[t];
         }
     }
 }

@@ -118,7 +118,7 @@ public static class TopicFeatures
         var hash = FnvOffset;
         foreach (var c in word)
         {
-            var lower = char.ToLowerInvariant(c);
+            var lower = c < 128 ? (char)(c is >= 'A' and <= 'Z' ? c | 0x20 : c) : char.ToLowerInvariant(c);
             hash = (hash ^ (byte)lower) * FnvPrime;
             hash = (hash ^ (byte)(lower >> 8)) * FnvPrime;
         }
