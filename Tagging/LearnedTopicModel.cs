@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Numerics;
 
 namespace Feed.Tagging;
@@ -47,8 +46,8 @@ public sealed class LearnedTopicModel
         var settings = _weights.Settings;
         Span<float> sums = stackalloc float[topics];
         Span<ulong> seen = _weights.FeatureCount <= 64 * 2048 ? stackalloc ulong[_weights.FeatureCount / 64 + 1] : new ulong[_weights.FeatureCount / 64 + 1];
-        var sink = new Accumulator(_weights.Rows, _weights.Matrix, topics, sums, seen);
-        TopicFeatures.Extract(text, tokens, headlineEnd, settings, ref sink);
+        var sink = new Accumulator(_weights.Matrix, topics, sums, seen);
+        AddFeatures(text, tokens, headlineEnd, settings, _weights.Rows, ref sink);
         var scale = settings.WordWeight(tokens.Count);
         for (var t = 0; t < topics; t++) probabilities[t] = _weights.Bias[t] + scale * sums[t];
 
@@ -93,16 +92,38 @@ public sealed class LearnedTopicModel
         if (probabilities[best] >= fallback) chosen[best] = true;
     }
 
+    /// <summary>
+    /// The features <see cref="TopicFeatures.Extract{TSink}"/> finds, but only those with a row, looked up with one probe
+    /// per word: a pair of words is looked up only when its first word starts a known pair and its second ends one.
+    /// </summary>
+    private static void AddFeatures(string text, List<Token> tokens, int headlineEnd, TopicFeatureSettings settings, FeatureIndex index, ref Accumulator sink)
+    {
+        var previous = 0UL;
+        var previousStartsPair = false;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var key = TopicFeatures.WordKey(TopicFeatures.Word(text, tokens[i], settings.FoldPlurals));
+            var row = index.Find(key, out var role);
+            if (row >= 0) sink.AddRow(row);
+            if (settings.HeadlineWords && tokens[i].Start < headlineEnd && index.TryGetRow(TopicFeatures.HeadlineKey(key), out var headline))
+                sink.AddRow(headline);
+            if (settings.Bigrams && previousStartsPair && (role & FeatureIndex.PairRole.Second) != 0
+                && TopicFeatures.SameSentence(text, tokens[i - 1], tokens[i])
+                && index.TryGetRow(TopicFeatures.BigramKey(previous, key), out var pair))
+                sink.AddRow(pair);
+            previous = key;
+            previousStartsPair = (role & FeatureIndex.PairRole.First) != 0;
+        }
+    }
+
     // Adds each known feature's row once (features are present or absent, however often they occur).
-    private ref struct Accumulator(FrozenDictionary<ulong, int> rows, float[] matrix, int topics, Span<float> sums, Span<ulong> seen)
-        : ITopicFeatureSink
+    private ref struct Accumulator(float[] matrix, int topics, Span<float> sums, Span<ulong> seen)
     {
         private readonly Span<float> _sums = sums;
         private readonly Span<ulong> _seen = seen;
 
-        public void Add(ulong key, TopicFeatureKind kind, int token)
+        public void AddRow(int row)
         {
-            if (!rows.TryGetValue(key, out var row)) return;
             ref var bits = ref _seen[row >> 6];
             var bit = 1UL << (row & 63);
             if ((bits & bit) != 0) return;

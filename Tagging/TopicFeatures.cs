@@ -65,15 +65,22 @@ public static class TopicFeatures
         return space < 0 ? WordKey(name) : BigramKey(WordKey(name.AsSpan(0, space)), WordKey(name.AsSpan(space + 1)));
     }
 
-    /// <summary>FNV-1a over the lower-cased characters: stable across processes, unlike string hash codes.</summary>
+    /// <summary>The keys of the two words of a pair-of-words feature name ("minimum wage"); null for any other name.</summary>
+    public static (ulong First, ulong Second)? PairWords(string name)
+    {
+        var space = name.IndexOf(' ');
+        if (space < 0 || name.StartsWith(HeadlinePrefix, StringComparison.Ordinal)) return null;
+        return (WordKey(name.AsSpan(0, space)), WordKey(name.AsSpan(space + 1)));
+    }
+
+    /// <summary>FNV-1a over the lower-cased characters (16 bits at a time): stable across processes, unlike string hash codes.</summary>
     public static ulong WordKey(ReadOnlySpan<char> word)
     {
         var hash = FnvOffset;
         foreach (var c in word)
         {
             var lower = c < 128 ? (char)(c is >= 'A' and <= 'Z' ? c | 0x20 : c) : char.ToLowerInvariant(c);
-            hash = (hash ^ (byte)lower) * FnvPrime;
-            hash = (hash ^ (byte)(lower >> 8)) * FnvPrime;
+            hash = (hash ^ lower) * FnvPrime; // a whole UTF-16 unit at a time: one multiply per character
         }
         return hash;
     }
@@ -83,7 +90,7 @@ public static class TopicFeatures
     public static ulong HeadlineKey(ulong word) => (word ^ HeadlineSalt) * BigramMix;
 
     // A plural falls back to its singular ("tariffs", "tariff"); "ss" stays ("press"). Digits all read as one word.
-    private static ReadOnlySpan<char> Word(string text, Token token, bool foldPlurals)
+    internal static ReadOnlySpan<char> Word(string text, Token token, bool foldPlurals)
     {
         var word = token.In(text);
         if (char.IsDigit(word[0])) return "0";
@@ -98,7 +105,7 @@ public static class TopicFeatures
     }
 
     // Words on either side of a full stop, a colon or a line break are not a phrase.
-    private static bool SameSentence(string text, Token left, Token right)
+    internal static bool SameSentence(string text, Token left, Token right)
     {
         foreach (var c in text.AsSpan(left.Start + left.Length, right.Start - left.Start - left.Length))
             if (c is '.' or '!' or '?' or ';' or ':' or '\n' or '—' or '(' or ')') return false;

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Globalization;
 
 namespace Feed.Tagging;
@@ -12,7 +11,7 @@ namespace Feed.Tagging;
 public sealed class TopicWeights
 {
     private TopicWeights(TopicFeatureSettings settings, string[] slugs, double[] bias, double[] keyword,
-        FrozenDictionary<ulong, int> rows, float[] matrix)
+        FeatureIndex rows, float[] matrix)
     {
         Settings = settings;
         Slugs = slugs;
@@ -33,7 +32,7 @@ public sealed class TopicWeights
     internal double[] Keyword { get; }
 
     /// <summary>A word feature's key → its row in <see cref="Matrix"/>.</summary>
-    internal FrozenDictionary<ulong, int> Rows { get; }
+    internal FeatureIndex Rows { get; }
 
     /// <summary>Row r's weight for topic t at [r * topics + t].</summary>
     internal float[] Matrix { get; }
@@ -48,7 +47,7 @@ public sealed class TopicWeights
         if (feature == "bias") return Bias[t];
         var k = Settings.KeywordNames(Slugs).ToList().IndexOf(feature);
         if (k >= 0) return Keyword[k * Slugs.Count + t];
-        return Rows.TryGetValue(TopicFeatures.KeyOf(feature), out var r) ? Matrix[r * Slugs.Count + t] : 0;
+        return Rows.TryGetRow(TopicFeatures.KeyOf(feature), out var r) ? Matrix[r * Slugs.Count + t] : 0;
     }
 
     public static TopicWeights Parse(string tsv)
@@ -58,6 +57,7 @@ public sealed class TopicWeights
         double[]? bias = null;
         var keywords = new Dictionary<string, double[]>(StringComparer.Ordinal);
         var rows = new Dictionary<ulong, int>();
+        var pairWords = new Dictionary<ulong, FeatureIndex.PairRole>();
         var matrix = new List<float>();
         var number = 0;
         foreach (var raw in tsv.Split('\n'))
@@ -83,6 +83,11 @@ public sealed class TopicWeights
                 case "word" when cells.Length >= 2:
                     if (!rows.TryAdd(TopicFeatures.KeyOf(cells[1]), rows.Count))
                         throw new FormatException($"topic-weights.tsv line {number}: '{cells[1]}' is listed twice.");
+                    if (TopicFeatures.PairWords(cells[1]) is var (first, second))
+                    {
+                        pairWords[first] = pairWords.GetValueOrDefault(first) | FeatureIndex.PairRole.First;
+                        pairWords[second] = pairWords.GetValueOrDefault(second) | FeatureIndex.PairRole.Second;
+                    }
                     foreach (var w in Weights(cells, 2, slugs, number)) matrix.Add((float)w);
                     break;
                 default:
@@ -100,7 +105,7 @@ public sealed class TopicWeights
         }
         if (keywords.Keys.Except(names).FirstOrDefault() is { } unknown)
             throw new FormatException($"topic-weights.tsv: keyword figure {unknown} is not in the settings.");
-        return new TopicWeights(parsed, slugs, bias, keyword, rows.ToFrozenDictionary(), matrix.ToArray());
+        return new TopicWeights(parsed, slugs, bias, keyword, new FeatureIndex(rows, pairWords), matrix.ToArray());
     }
 
     private static TopicFeatureSettings ParseSettings(Dictionary<string, string> s)
