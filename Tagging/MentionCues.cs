@@ -6,12 +6,13 @@ public sealed record MentionCues(
     IReadOnlySet<string> TitleAfter,
     IReadOnlySet<string> TitleBefore,
     IReadOnlyList<string[]> Passing,
-    IReadOnlySet<string> PassingAfter)
+    IReadOnlySet<string> PassingAfter,
+    IReadOnlySet<string> PassingNext)
 {
     public static MentionCues Parse(IEnumerable<(string Role, string Phrase)> rows)
     {
         HashSet<string> Set() => new(StringComparer.OrdinalIgnoreCase);
-        var (thing, titleAfter, titleBefore, passingAfter) = (Set(), Set(), Set(), Set());
+        var (thing, titleAfter, titleBefore, passingAfter, passingNext) = (Set(), Set(), Set(), Set(), Set());
         var passing = new List<string[]>();
         foreach (var (role, phrase) in rows)
         {
@@ -22,9 +23,10 @@ public sealed record MentionCues(
                 case "title-before": titleBefore.Add(phrase); break;
                 case "passing": passing.Add(phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries)); break;
                 case "passing-after": passingAfter.Add(phrase); break;
+                case "passing-next": passingNext.Add(phrase); break;
                 default: throw new FormatException($"mention-cues.tsv: unknown role '{role}'.");
             }
         }
-        return new MentionCues(thing, titleAfter, titleBefore, passing, passingAfter);
+        return new MentionCues(thing, titleAfter, titleBefore, passing, passingAfter, passingNext);
     }
 }

@@ -25,7 +25,7 @@ public sealed class MentionFilter
             StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Span lookups, so judging a mention allocates nothing.
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _thingAfter, _titleAfter, _titleBefore, _passingAfter;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _thingAfter, _titleAfter, _titleBefore, _passingAfter, _passingNext;
     private readonly Dictionary<string, string[][]>.AlternateLookup<ReadOnlySpan<char>> _passingByLastWord;
 
     public MentionFilter(MentionCues cues)
@@ -36,6 +36,7 @@ public sealed class MentionFilter
         _titleAfter = Lookup(cues.TitleAfter);
         _titleBefore = Lookup(cues.TitleBefore);
         _passingAfter = Lookup(cues.PassingAfter);
+        _passingNext = Lookup(cues.PassingNext);
         _passingByLastWord = cues.Passing.GroupBy(c => c[^1], StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
     }
@@ -52,7 +53,15 @@ public sealed class MentionFilter
             if (nameLike && IsNameWord(tokens[next]) && !_titleAfter.Contains(word) && OnlySpaceBetween(text, tokens[next - 1], tokens[next]))
                 return MentionRole.PartOfName;
             if (_passingAfter.Contains(word) && text[tokens[next].Start - 1] == '-') return MentionRole.Passing;
+            // "the Venezuelan border", "Chinese buyers": where the story's goods go or its people come from, not where it is.
+            if (_passingNext.Contains(word)) return MentionRole.Passing;
         }
+        // "beats Tunisia's,", "modelled on Singapore's.": a possessive with nothing after it compares with that country.
+        if (next < tokens.Count && tokens[next].Has(TokenShape.AfterApostrophe) && tokens[next].In(text) is "s"
+            && EndsPhrase(text, tokens, next + 1))
+            return MentionRole.Passing;
+        // "taught in Russian", "mainly in French, and": a demonym after "in" that ends its phrase is a language.
+        if (!nameLike && at > 0 && tokens[at - 1].In(text) is "in" && EndsPhrase(text, tokens, next)) return MentionRole.Thing;
         if (checkBefore && at > 0 && OnlySpaceBetween(text, tokens[at - 1], tokens[at]))
         {
             var before = tokens[at - 1];
@@ -62,6 +71,9 @@ public sealed class MentionFilter
         }
         return IsAfterPassingCue(text, tokens, at) ? MentionRole.Passing : MentionRole.Subject;
     }
+
+    private static bool EndsPhrase(string text, List<Token> tokens, int next) =>
+        next >= tokens.Count || !OnlySpaceOrHyphenBetween(text, tokens[next - 1], tokens[next]) || tokens[next].In(text) is "and" or "or";
 
     private bool IsAfterPassingCue(string text, List<Token> tokens, int at)
     {

@@ -12,7 +12,7 @@ public sealed class TaggingData
     private static readonly Lazy<TaggingData> Embedded = new(LoadEmbedded);
 
     public TaggingData(IReadOnlyList<Country> countries, IReadOnlyList<Topic> topics, IReadOnlyList<string> blockers,
-        IReadOnlyList<Place>? places = null, MentionCues? cues = null, IReadOnlyDictionary<string, string>? datelineRegions = null)
+        IReadOnlyList<Place>? places = null, MentionCues? cues = null, IReadOnlyDictionary<string, string>? datelineRegions = null, TopicWeights? topicWeights = null)
     {
         Countries = countries;
         Topics = topics;
@@ -20,6 +20,7 @@ public sealed class TaggingData
         Places = places ?? [];
         Cues = cues ?? MentionCues.Parse([]);
         DatelineRegions = datelineRegions ?? new Dictionary<string, string>();
+        TopicWeights = topicWeights;
     }
 
     /// <summary>The data shipped with Feed; loaded once per process.</summary>
@@ -40,6 +41,12 @@ public sealed class TaggingData
     /// <summary>Region abbreviations of datelines without dots ("Calif" → US), any case.</summary>
     public IReadOnlyDictionary<string, string> DatelineRegions { get; }
 
+    /// <summary>The learned topic model's weights (topic-weights.tsv, trained by Tagging.Training); null: keywords only.</summary>
+    public TopicWeights? TopicWeights { get; }
+
+    /// <summary>The same data with other topic weights (null: the keyword model alone).</summary>
+    public TaggingData WithTopicWeights(TopicWeights? weights) => new(Countries, Topics, Blockers, Places, Cues, DatelineRegions, weights);
+
     private static TaggingData LoadEmbedded() => new(
         ParseCountries(ReadResource("countries.tsv")),
         ParseTopics(ReadResource("topics.tsv")),
@@ -47,7 +54,8 @@ public sealed class TaggingData
         ParsePlaces(ReadResource("places.tsv")),
         MentionCues.Parse(Rows(ReadResource("mention-cues.tsv"), "role").Select(r => (r.Cells[0].Trim(), r.Cells[1].Trim()))),
         Rows(ReadResource("dateline-regions.tsv"), "abbreviation")
-            .ToDictionary(r => r.Cells[0].Trim(), r => r.Cells[1].Trim(), StringComparer.OrdinalIgnoreCase));
+            .ToDictionary(r => r.Cells[0].Trim(), r => r.Cells[1].Trim(), StringComparer.OrdinalIgnoreCase),
+        ReadOptionalResource("topic-weights.tsv") is { } weights ? TopicWeights.Parse(weights) : null);
 
     /// <summary>Columns: name, country, kind (capital|region|city|word), population.</summary>
     public static IReadOnlyList<Place> ParsePlaces(string tsv)
@@ -63,11 +71,13 @@ public sealed class TaggingData
         return places;
     }
 
-    private static string ReadResource(string file)
+    private static string ReadResource(string file) =>
+        ReadOptionalResource(file) ?? throw new InvalidOperationException($"Embedded data file Feed.Tagging.Data.{file} is missing.");
+
+    private static string? ReadOptionalResource(string file)
     {
-        var name = "Feed.Tagging.Data." + file;
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
-                           ?? throw new InvalidOperationException($"Embedded data file {name} is missing.");
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Feed.Tagging.Data." + file);
+        if (stream is null) return null;
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

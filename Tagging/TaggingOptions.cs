@@ -23,14 +23,24 @@ public sealed class TaggingOptions
     /// <summary>A topic keyword in the headline counts this many times: the headline names what the story is about.</summary>
     public double TopicHeadlineWeight { get; set; } = 2.0;
 
-    /// <summary>At most this many topics per article, the strongest first.</summary>
+    /// <summary>Topics by the learned model (<see cref="LearnedTopicModel"/>, Data/topic-weights.tsv) rather than by the
+    /// keyword rule alone (<see cref="TopicMinScore"/> and the settings after it); the keyword scores are among its features.</summary>
+    public bool LearnedTopics { get; set; } = true;
+
+    /// <summary>The learned model tags every topic whose probability reaches this.</summary>
+    public double TopicMinProbability { get; set; } = 0.2;
+
+    /// <summary>When no topic reaches <see cref="TopicMinProbability"/>, the likeliest is tagged if its probability reaches this.</summary>
+    public double TopicFallbackProbability { get; set; } = 0.0;
+
+    /// <summary>At most this many topics per article, the strongest first (both models).</summary>
     public int MaxTopics { get; set; } = 4;
 
     /// <summary>Mention weight a country needs to be tagged; one plain mention in the body weighs 1.</summary>
     public double CountryMinScore { get; set; } = 1.0;
 
     /// <summary>A country must also reach this share of the best country's weight (0 keeps every country that reaches the minimum).</summary>
-    public double CountryMinShareOfBest { get; set; } = 0.0;
+    public double CountryMinShareOfBest { get; set; } = 0.15;
 
     /// <summary>A mention in the headline counts this much.</summary>
     public double HeadlineMentionWeight { get; set; } = 2.0;

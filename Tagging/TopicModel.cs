@@ -41,9 +41,26 @@ public sealed class TopicModel
         return result.ToArray();
     }
 
+    /// <summary>The topics in <see cref="Slugs"/> order.</summary>
+    public IReadOnlyList<string> Slugs => _slugs;
+
     public IReadOnlyList<string> Find(string text, List<Token> tokens, int headlineEnd)
     {
         Span<double> scores = stackalloc double[_slugs.Length];
+        Span<bool> chosen = stackalloc bool[_slugs.Length];
+        Score(text, tokens, headlineEnd, scores);
+        Choose(scores, tokens.Count, chosen);
+        var result = new List<string>(_options.MaxTopics);
+        for (var t = 0; t < chosen.Length; t++)
+            if (chosen[t]) result.Add(_slugs[t]);
+        result.Sort(StringComparer.Ordinal);
+        return result;
+    }
+
+    /// <summary>Each topic's keyword score (<see cref="Slugs"/> order); headline keywords count more.</summary>
+    public void Score(string text, List<Token> tokens, int headlineEnd, Span<double> scores)
+    {
+        scores.Clear();
         for (var i = 0; i < tokens.Count;)
         {
             var token = tokens[i];
@@ -59,18 +76,26 @@ public sealed class TopicModel
             foreach (var hit in phrase.Target) scores[hit.Topic] += hit.Weight * factor;
             i += phrase.Length;
         }
+    }
+
+    /// <summary>The keyword rule: a topic is chosen when its score reaches the minimum for the text's length and a
+    /// share of the best, at most <see cref="TaggingOptions.MaxTopics"/>, the strongest first.</summary>
+    public void Choose(ReadOnlySpan<double> scores, int tokenCount, Span<bool> chosen)
+    {
+        chosen.Clear();
         var best = 0.0;
         foreach (var s in scores) best = Math.Max(best, s);
         // Longer texts gather more stray keywords, so the floor rises with the length (up to a cap).
-        var minScore = _options.TopicMinScore + _options.TopicMinScorePerWord * Math.Min(tokens.Count, _options.TopicLengthCap);
+        var minScore = _options.TopicMinScore + _options.TopicMinScorePerWord * Math.Min(tokenCount, _options.TopicLengthCap);
         var floor = Math.Max(minScore, best * _options.TopicMinShareOfBest);
-        var chosen = new List<(string Slug, double Score)>();
-        for (var t = 0; t < scores.Length; t++)
+        for (var taken = 0; taken < _options.MaxTopics; taken++)
         {
-            if (scores[t] >= floor) chosen.Add((_slugs[t], scores[t]));
+            var pick = -1;
+            for (var t = 0; t < scores.Length; t++)
+                if (!chosen[t] && scores[t] >= floor && (pick < 0 || scores[t] > scores[pick])) pick = t;
+            if (pick < 0) break;
+            chosen[pick] = true;
         }
-        return chosen.OrderByDescending(c => c.Score).Take(_options.MaxTopics)
-            .Select(c => c.Slug).Order(StringComparer.Ordinal).ToArray();
     }
 
     // "Hip-hop" and "hip hop" are the same tokens, so the same phrase; "Nature" and "nature" too.

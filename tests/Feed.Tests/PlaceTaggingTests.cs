@@ -101,6 +101,38 @@ public sealed class PlaceTaggingTests
         Assert.Equal(MentionRole.Subject, Judge("talks in France began", 2));
     }
 
+    [Theory]
+    [InlineData("MANDALAY — Police seized pills in a lorry near the Thai border.", "TH")]
+    [InlineData("HANOI — Most of the raw nuts are shipped to processors in India.", "IN")]
+    [InlineData("QUITO — Thousands of migrants from Venezuela slept in parks.", "VE")]
+    [InlineData("TEHRAN — The rial fell to a record low against the US dollar.", "US")]
+    [InlineData("LUANDA — The bank warned of a bout of Dutch disease.", "NL")]
+    [InlineData("TALLINN — Schools that teach mainly in Russian or Estonian will switch.", "RU")]
+    [InlineData("RABAT — Morocco's economy grew faster than forecast, beating Tunisia's.", "TN")]
+    [InlineData("NAZARE, Portugal — A German surfer rode a wave of 26 metres.", "DE")]
+    public void Where_goods_go_people_come_from_languages_and_things_named_after_a_country_do_not_tag(string body, string code)
+    {
+        Assert.DoesNotContain(code, Countries(body));
+    }
+
+    [Fact]
+    public void A_language_reading_needs_the_demonym_to_end_its_phrase()
+    {
+        Assert.Contains("RU", Countries("The deal leaves the plant in Russian hands, officials said."));
+    }
+
+    [Fact]
+    public void A_country_far_below_the_best_one_is_left_out()
+    {
+        var weighting = new MentionWeighting(new TaggingOptions { CountryMinShareOfBest = 0.15 });
+        weighting.AddDateline("VN");
+        weighting.AddMention("VN", 2.0, MentionRole.Subject, isPlace: false);
+        weighting.AddMention("VN", 1.5, MentionRole.Subject, isPlace: false);
+        weighting.AddMention("VN", 1.0, MentionRole.Subject, isPlace: false);
+        weighting.AddMention("BR", 1.0, MentionRole.Subject, isPlace: false);
+        Assert.Equal(["VN"], weighting.Chosen());
+    }
+
     [Fact]
     public void Weighting_counts_headline_and_dateline_more_and_passing_mentions_less()
     {
