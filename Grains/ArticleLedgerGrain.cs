@@ -63,7 +63,7 @@ public sealed class ArticleLedgerGrain(IArticleStore store, IOptions<FeedOptions
         try
         {
             // A read, not a write: a new article (nearly every publish) is stored by its first feed append.
-            stored = await store.GetAsync(article.Id);
+            stored = await store.LookUpAsync(article.Id);
         }
         catch
         {

@@ -134,7 +134,8 @@ public sealed class TaggingData
     private static IEnumerable<string> List(string cell) =>
         cell.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
-    private static IEnumerable<(string[] Cells, int Line)> Rows(string tsv, string? header)
+    /// <summary>The TAB-separated cells of each line that is neither empty nor a '#' comment (nor the header), with its line number.</summary>
+    internal static IEnumerable<(string[] Cells, int Line)> Rows(string tsv, string? header)
     {
         var number = 0;
         foreach (var raw in tsv.Split('\n'))

@@ -59,13 +59,8 @@ public sealed class TopicWeights
         var rows = new Dictionary<ulong, int>();
         var pairWords = new Dictionary<ulong, FeatureIndex.PairRole>();
         var matrix = new List<float>();
-        var number = 0;
-        foreach (var raw in tsv.Split('\n'))
+        foreach (var (cells, number) in TaggingData.Rows(tsv, header: null))
         {
-            number++;
-            var line = raw.TrimEnd('\r');
-            if (line.Length == 0 || line.StartsWith('#')) continue;
-            var cells = line.Split('\t');
             switch (cells[0])
             {
                 case "setting" when cells.Length == 3:

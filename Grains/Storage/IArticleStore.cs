@@ -10,6 +10,13 @@ public interface IArticleStore
     Task<StoredArticle?> GetAsync(string id);
 
     /// <summary>
+    /// The stored article, looked up for a publish of its id. The same answer as <see cref="GetAsync"/>; a store may
+    /// answer it where that is cheapest under load (SQLite: on its writer, whose cache is warm, inside the next group
+    /// commit, instead of a pooled connection that must re-read its pages after every commit).
+    /// </summary>
+    Task<StoredArticle?> LookUpAsync(string id);
+
+    /// <summary>
     /// Marks a stored article delivered. Nothing waits on it but the article's own grain, which answers from memory until
     /// it lands; a store may therefore write it along with later writes. Lost in a crash, it leaves the article pending,
     /// and the next publish of its id finds every feed already holding it.

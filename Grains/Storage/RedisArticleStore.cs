@@ -45,6 +45,8 @@ public sealed class RedisArticleStore(RedisConnection redis) : IArticleStore
         return values[0].IsNull ? null : new StoredArticle(ArticleJson.Deserialize(values[0]!), values[1] == "1");
     }
 
+    public Task<StoredArticle?> LookUpAsync(string id) => GetAsync(id);
+
     public async Task<int> DeleteExpiredAsync(DateTime cutoff, int max)
     {
         var db = await redis.DatabaseAsync();

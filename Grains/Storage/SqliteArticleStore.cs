@@ -10,6 +10,17 @@ public sealed class SqliteArticleStore(SqliteDatabase db) : IArticleStore
         return reader.Read() ? new StoredArticle(ArticleJson.Deserialize(reader.GetString(0)), reader.GetInt64(1) != 0) : null;
     });
 
+    public async Task<StoredArticle?> LookUpAsync(string id)
+    {
+        StoredArticle? stored = null;
+        await db.WriteAsync(writer =>
+        {
+            using var reader = writer.Command("SELECT json, delivered FROM articles WHERE id = $id", ("$id", id)).ExecuteReader();
+            stored = reader.Read() ? new StoredArticle(ArticleJson.Deserialize(reader.GetString(0)), reader.GetInt64(1) != 0) : null;
+        });
+        return stored;
+    }
+
     /// <summary>Deferred: joins the next commit (<see cref="SqliteDatabase.WriteDeferredAsync"/>), so under load it costs no commit of its own.</summary>
     public Task MarkDeliveredAsync(string id) => db.WriteDeferredAsync(writer =>
     {

@@ -74,6 +74,22 @@ public sealed class SqliteArticleStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_look_up_for_a_publish_answers_what_a_read_answers()
+    {
+        var article = FeedCluster.Article("looked-up", "topic:economy");
+        Assert.Null(await _articles.LookUpAsync(article.Id));
+        await Append("topic:economy", 1, article);
+
+        var pending = await _articles.LookUpAsync(article.Id);
+        Assert.Equal((await _articles.GetAsync(article.Id))!.Article.Headline, pending!.Article.Headline);
+        Assert.False(pending.Delivered);
+        var mark = _articles.MarkDeliveredAsync(article.Id);
+        _clock.Advance(new StorageOptions().DeferredWriteDelay);
+        await mark.WaitAsync(Bound);
+        Assert.True((await _articles.LookUpAsync(article.Id))!.Delivered);
+    }
+
+    [Fact]
     public async Task Deferred_writes_still_queued_land_when_the_database_closes()
     {
         var article = FeedCluster.Article("mark-at-close", "topic:economy");

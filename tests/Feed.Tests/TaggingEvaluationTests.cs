@@ -1,3 +1,4 @@
+using Feed.Tagging.Training;
 using System.Text.Json;
 using Feed.Tagging;
 using Xunit.Abstractions;
@@ -57,7 +58,7 @@ public sealed class TaggingEvaluationTests(ITestOutputHelper output)
             $"Below the level measured on the held-out set (countries P ≥ {CountryPrecisionFloor}, R ≥ {CountryRecallFloor}; topics F1 ≥ {TopicF1Floor}). Measured: {summary}");
     }
 
-    private (Counts Countries, Counts Topics) Score(string file, bool printMisses)
+    private (TagCounts Countries, TagCounts Topics) Score(string file, bool printMisses)
     {
         // A folder (train/) is scored as one set.
         var path = Path.Combine(AppContext.BaseDirectory, "TaggingEvaluation", file);
@@ -65,8 +66,8 @@ public sealed class TaggingEvaluationTests(ITestOutputHelper output)
         var stories = files.SelectMany(File.ReadLines).Where(l => l.Trim().Length > 0)
             .Select(l => JsonSerializer.Deserialize<Story>(l, JsonSerializerOptions.Web)!).ToArray();
         Assert.True(stories.Length >= 100, $"{file} has only {stories.Length} stories");
-        var countries = new Counts();
-        var topics = new Counts();
+        var countries = new TagCounts();
+        var topics = new TagCounts();
         foreach (var story in stories)
         {
             var tags = Tagger.Tag(story.Headline, null, story.Body);
@@ -82,28 +83,7 @@ public sealed class TaggingEvaluationTests(ITestOutputHelper output)
         return (countries, topics);
     }
 
-    private static string Summary(string file, Counts countries, Counts topics) =>
+    private static string Summary(string file, TagCounts countries, TagCounts topics) =>
         $"{file}: countries P {countries.Precision:0.000} R {countries.Recall:0.000}; "
         + $"topics P {topics.Precision:0.000} R {topics.Recall:0.000} F1 {topics.F1:0.000}";
-
-    private sealed class Counts
-    {
-        private int _truePositives, _falsePositives, _falseNegatives;
-
-        public double Precision => _truePositives / (double)Math.Max(1, _truePositives + _falsePositives);
-        public double Recall => _truePositives / (double)Math.Max(1, _truePositives + _falseNegatives);
-        public double F1 => 2 * Precision * Recall / Math.Max(1e-9, Precision + Recall);
-
-        public string? Add(IEnumerable<string> expected, IEnumerable<string> actual)
-        {
-            var want = expected.ToHashSet();
-            var got = actual.ToHashSet();
-            var extra = got.Except(want).ToArray();
-            var missed = want.Except(got).ToArray();
-            _truePositives += got.Intersect(want).Count();
-            _falsePositives += extra.Length;
-            _falseNegatives += missed.Length;
-            return extra.Length + missed.Length == 0 ? null : $"extra [{string.Join(",", extra)}] missed [{string.Join(",", missed)}]";
-        }
-    }
 }
