@@ -34,11 +34,11 @@ public sealed class StorageOptions
     public int SqliteCacheMegabytes { get; set; } = 8;
 
     /// <summary>
-    /// WAL pages after which a commit also copies the log back into the database file (<c>wal_autocheckpoint</c>).
-    /// Hot pages (a feed's newest) are written to the log again and again but copied once per checkpoint, so a longer log
-    /// copies far less than SQLite's default of 1,000 pages; the log file grows to about this many 4 KB pages.
+    /// WAL pages after which a commit also copies the log back into the database file (<c>wal_autocheckpoint</c>; SQLite's
+    /// default, 1,000). A longer log copies hot pages less often, but the copy runs on the writer and holds up every
+    /// write queued behind it: at 10,000 pages publish p99 went from ~16 ms to 43–59 ms (S=10, R=500/s) for no CPU gain.
     /// </summary>
-    public int SqliteCheckpointPages { get; set; } = 10_000;
+    public int SqliteCheckpointPages { get; set; } = 1_000;
 
     /// <summary>Most writes committed in one SQLite transaction (group commit).</summary>
     public int MaxWriteBatch { get; set; } = 1024;
